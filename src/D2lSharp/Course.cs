@@ -1,0 +1,46 @@
+using D2lSharp.Display;
+using D2lSharp.Platform;
+using TorchSharp;
+
+namespace D2lSharp;
+
+/// <summary>
+/// The one call the first cell of every notebook makes: it makes TorchSharp load on this system,
+/// makes Plotly.NET charts render in the Polyglot kernel, and registers readable tensor formatters.
+/// Safe to call any number of times, in a notebook or in a plain .NET program.
+/// </summary>
+public static class Course
+{
+    /// <summary>Prepares TorchSharp, Plotly.NET and the tensor formatters, and seeds torch's generator.</summary>
+    public static SetupReport Setup(int seed = 0)
+    {
+        bool first = FSharpCoreRedirect.Install();
+        var native = LibTorchLoader.EnsureLoaded();
+        try
+        {
+            torch.manual_seed(seed);
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
+        {
+            throw new InvalidOperationException(
+                $"TorchSharp could not load its native library ({native.Action}: {native.Detail}). " +
+                "If torch was used in this kernel before Course.Setup() ran, restart the kernel and run the first cell first. " +
+                $"Cause: {e.GetBaseException().Message}", e);
+        }
+        NotebookFormatters.Register();
+        return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed);
+    }
+}
+
+/// <summary>What <see cref="Course.Setup"/> did, shown as the first cell's output.</summary>
+public sealed record SetupReport(bool FirstCall, LibTorchLoadReport Native, string TorchSharpVersion, int Seed)
+{
+    public override string ToString() =>
+        $"D2lSharp ready: TorchSharp {TorchSharpVersion}, seed {Seed}. Native library: " +
+        Native.Action switch
+        {
+            LibTorchLoadAction.Patched => "patched for this system's older libstdc++ (" + Native.Detail + ").",
+            LibTorchLoadAction.PreloadedPackageLibTorch => "package's own libtorch loaded first (" + Native.Detail + ").",
+            _ => "loaded as shipped.",
+        };
+}

@@ -1,0 +1,69 @@
+using D2lSharp.Platform;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Tests;
+
+public class SetupTests
+{
+    [Fact]
+    public void Setup_is_idempotent_and_reports_the_same_native_decision()
+    {
+        var first = Course.Setup();
+        var second = Course.Setup();
+        Assert.Same(first.Native, second.Native);
+        Assert.False(second.FirstCall);
+        using var t = ones(2, 2).sum();
+        Assert.Equal(4f, t.item<float>());
+    }
+
+    [Fact]
+    public void Setup_seeds_the_generator()
+    {
+        Course.Setup(seed: 7);
+        using var a = rand(3);
+        Course.Setup(seed: 7);
+        using var b = rand(3);
+        Assert.True(a.equal(b).item<bool>());
+    }
+
+    [Fact]
+    public void Autograd_works_after_setup()
+    {
+        using var x = tensor(new[] { 1f, 2f, 3f }, requires_grad: true);
+        using var y = (2 * x.dot(x));
+        y.backward();
+        Assert.Equal(new[] { 4f, 8f, 12f }, x.grad!.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Patch_is_applied_exactly_when_the_system_libstdcxx_lacks_a_needed_version()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var provided = new ElfImage(LibTorchLoader.FindSystemLibStdCxx()).DefinedVersions();
+        Assert.Contains("GLIBCXX_3.4", provided);
+        var report = LibTorchLoader.EnsureLoaded();
+        bool lacks = !provided.Contains("GLIBCXX_3.4.32");
+        Assert.Equal(lacks, report.Action == LibTorchLoadAction.Patched);
+    }
+
+    [Fact]
+    public void Patched_copy_asks_only_for_versions_the_system_has()
+    {
+        var report = LibTorchLoader.EnsureLoaded();
+        if (report.Action != LibTorchLoadAction.Patched) return; // nothing was patched on this system
+        string patched = report.Detail[(report.Detail.IndexOf(" from /", StringComparison.Ordinal) + 6)..];
+        var provided = new ElfImage(LibTorchLoader.FindSystemLibStdCxx()).DefinedVersions();
+        var needs = new ElfImage(patched).NeededVersions().Where(n => n.File.StartsWith("libstdc++", StringComparison.Ordinal));
+        Assert.All(needs, n => Assert.Contains(n.Name, provided));
+    }
+
+    [Fact]
+    public void ElfImage_rejects_a_file_that_is_not_ELF()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, "not an ELF file at all, just text that is long enough to have a header........");
+        var e = Assert.Throws<InvalidDataException>(() => new ElfImage(path));
+        Assert.Contains("not an ELF file", e.Message);
+        File.Delete(path);
+    }
+}
