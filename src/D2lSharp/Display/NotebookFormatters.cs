@@ -14,6 +14,15 @@ public static class NotebookFormatters
         if (Interlocked.Exchange(ref _registered, 1) == 1) return false;
         Formatter.Register<torch.Tensor>((t, w) => w.Write(TensorFormatter.ToText(t)), PlainTextFormatter.MimeType);
         Formatter.Register<torch.Tensor>((t, w) => w.Write(TensorFormatter.ToHtml(t)), HtmlFormatter.MimeType);
+        // Short reports read better as one line of text than as the kernel's default object tree.
+        RegisterAsText<SetupReport>();
+        RegisterAsText<Exercises.Feedback>();
         return true;
+    }
+
+    static void RegisterAsText<T>()
+    {
+        Formatter.Register<T>((v, w) => w.Write(v?.ToString()), PlainTextFormatter.MimeType);
+        Formatter.Register<T>((v, w) => w.Write("<pre style=\"margin:0;white-space:pre-wrap\">" + System.Net.WebUtility.HtmlEncode(v?.ToString()) + "</pre>"), HtmlFormatter.MimeType);
     }
 }
