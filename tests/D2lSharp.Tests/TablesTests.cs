@@ -104,5 +104,7 @@ public class TablesTests
         var missing = Assert.Throws<ArgumentException>(() => Tables.ToTensor(raw.Columns["NumRooms"]));
         Assert.Contains("Column 'NumRooms', row 0, is missing", missing.Message);
         Assert.Throws<ArgumentException>(() => Tables.ToTensor(new DataFrame()));
+        // Types are checked before values, so a table with both problems reports the text column.
+        Assert.Contains("Column 'Alley' (column 2)", Assert.Throws<ArgumentException>(() => Tables.ToTensor(raw)).Message);
     }
 }

@@ -147,6 +147,7 @@ public static class Tables
         if (frame.Columns.Count == 0) throw new ArgumentException("The table has no columns; expected at least one numeric column.", nameof(frame));
         long rows = frame.Rows.Count;
         int cols = frame.Columns.Count;
+        for (int c = 0; c < cols; c++) RequireNumeric(frame.Columns[c], $"Column '{frame.Columns[c].Name}' (column {c + 1})", nameof(frame));
         var data = new double[rows * cols];
         for (int c = 0; c < cols; c++)
         {
@@ -168,12 +169,7 @@ public static class Tables
     static double[] NumericValues(DataFrameColumn column, int? position, string paramName)
     {
         string where = position is null ? $"Column '{column.Name}'" : $"Column '{column.Name}' (column {position})";
-        var type = column.DataType;
-        bool numeric = type == typeof(bool) || (type.IsPrimitive && type != typeof(char)) || type == typeof(decimal);
-        if (!numeric)
-            throw new ArgumentException(
-                $"{where} holds {type.Name} values such as '{FirstValue(column)}'; expected numbers. " +
-                "Encode it as numbers first (for text categories: Tables.OneHot).", paramName);
+        RequireNumeric(column, where, paramName);
         var values = new double[column.Length];
         for (long r = 0; r < column.Length; r++)
         {
@@ -183,6 +179,16 @@ public static class Tables
             values[r] = Convert.ToDouble(value, CultureInfo.InvariantCulture);
         }
         return values;
+    }
+
+    static void RequireNumeric(DataFrameColumn column, string where, string paramName)
+    {
+        var type = column.DataType;
+        bool numeric = type == typeof(bool) || (type.IsPrimitive && type != typeof(char)) || type == typeof(decimal);
+        if (!numeric)
+            throw new ArgumentException(
+                $"{where} holds {type.Name} values such as '{FirstValue(column)}'; expected numbers. " +
+                "Encode it as numbers first (for text categories: Tables.OneHot).", paramName);
     }
 
     static string FirstValue(DataFrameColumn column)
