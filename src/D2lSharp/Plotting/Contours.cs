@@ -1,0 +1,80 @@
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace D2lSharp.Plotting;
+
+/// <summary>
+/// Contour plots of a function of two variables, with gradient arrows and optimization paths drawn on top:
+/// the pictures of chapters 04–05 (gradient fields, gradient descent) and of later optimization chapters.
+/// </summary>
+public static class Contours
+{
+    /// <summary>Contour lines of f(x1, x2) over the grid x1 × x2, with <paramref name="overlays"/> (arrows, paths) drawn on top.</summary>
+    public static GenericChart Plot(Func<double, double, double> f, double[] x1, double[] x2, IEnumerable<GenericChart>? overlays = null,
+        string? title = null, int contours = 20, int width = 600, int height = 520)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(x1);
+        ArgumentNullException.ThrowIfNull(x2);
+        if (x1.Length < 2 || x2.Length < 2)
+            throw new ArgumentException($"The grid needs at least 2 values per axis; got {x1.Length} × {x2.Length}.", x1.Length < 2 ? nameof(x1) : nameof(x2));
+        var z = x2.Select(b => x1.Select(a => f(a, b)).ToArray()).ToArray(); // rows follow x2 (vertical), columns x1
+        var contour = Chart.Contour<double, double, double, string>(z, X: x1, Y: x2, NContours: contours, ShowScale: false, Name: "f",
+            ShowLegend: false);
+        var chart = Chart.Combine(new[] { contour }.Concat(overlays ?? []));
+        var layout = new Layout();
+        layout.SetProperty("width", width);
+        layout.SetProperty("height", height);
+        layout.SetProperty("margin", Obj(("l", 60), ("r", 20), ("t", title is null ? 20 : 50), ("b", 50)));
+        if (title is not null) layout.SetProperty("title", Obj(("text", title)));
+        layout.SetProperty("xaxis", Obj(("title", Obj(("text", "x1"))), ("range", new[] { x1.Min(), x1.Max() })));
+        layout.SetProperty("yaxis", Obj(("title", Obj(("text", "x2"))), ("range", new[] { x2.Min(), x2.Max() })));
+        layout.SetProperty("legend", Obj(("x", 1.0), ("xanchor", "right"), ("y", 1.0), ("bgcolor", "rgba(255,255,255,0.7)")));
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>
+    /// A quiver: one line segment from each point (x, y) to (x + scale·dx, y + scale·dy), with a dot at the base,
+    /// all in one trace (segments separated by gaps).
+    /// </summary>
+    public static GenericChart Arrows(double[] x, double[] y, double[] dx, double[] dy, double scale = 1, string name = "gradient", string color = "white")
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (y.Length != x.Length || dx.Length != x.Length || dy.Length != x.Length)
+            throw new ArgumentException($"x, y, dx and dy must have the same length; got {x.Length}, {y.Length}, {dx.Length}, {dy.Length}.", nameof(dx));
+        var lineX = new List<object?>(); var lineY = new List<object?>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            lineX.AddRange([x[i], x[i] + scale * dx[i], null]); // null breaks the line: plotly draws a gap
+            lineY.AddRange([y[i], y[i] + scale * dy[i], null]);
+        }
+        var segments = Chart.Line<double, double, string>([0.0], [0.0], Name: name, LineColor: Color.fromString(color), ShowLegend: true);
+        foreach (var trace in GenericChart.getTraces(segments))
+        {
+            trace.SetProperty("x", lineX.ToArray()); // Chart.Line takes no nullable values, so the data are set on the trace
+            trace.SetProperty("y", lineY.ToArray());
+        }
+        var bases = Chart.Point<double, double, string>(x, y, Name: name + " (base)", MarkerColor: Color.fromString(color), ShowLegend: false);
+        return Chart.Combine([segments, bases]);
+    }
+
+    /// <summary>A sequence of points (e.g. gradient-descent iterates) drawn as a line with markers.</summary>
+    public static GenericChart Path(IReadOnlyList<(double X1, double X2)> points, string name, string? color = null)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0) throw new ArgumentException("The path has no points.", nameof(points));
+        return color is null
+            ? Chart.Line<double, double, string>(points.Select(p => p.X1), points.Select(p => p.X2), Name: name, ShowMarkers: true, ShowLegend: true)
+            : Chart.Line<double, double, string>(points.Select(p => p.X1), points.Select(p => p.X2), Name: name, ShowMarkers: true, ShowLegend: true,
+                LineColor: Color.fromString(color), MarkerColor: Color.fromString(color));
+    }
+
+    static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)
+    {
+        var o = new DynamicObj.DynamicObj();
+        foreach (var (k, v) in properties)
+            if (v is not null) o.SetProperty(k, v);
+        return o;
+    }
+}
