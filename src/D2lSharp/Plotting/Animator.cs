@@ -113,7 +113,7 @@ public sealed class Animator
         get
         {
             var traces = _legend.Select((name, i) =>
-                PlotlyChart.Line<double, double, string>(_xs[i], _ys[i], Name: name, ShowMarkers: true, ShowLegend: true));
+                PlotlyChart.Line<double, double, string>(_xs[i].ToArray(), _ys[i].ToArray(), Name: name, ShowMarkers: true, ShowLegend: true));
             var layout = new Layout();
             layout.SetProperty("width", _width);
             layout.SetProperty("height", _height);
