@@ -63,6 +63,10 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    public override string ToString() =>
+        $"{Count} minibatches of up to {BatchSize} examples ({Length} examples), " +
+        (Shuffle ? $"reshuffled every epoch (seed {Seed} + epoch)" : "in order");
+
     IEnumerator<(Tensor X, Tensor y)> Enumerate(long seed)
     {
         // The order tensor lives as long as the enumeration, whatever dispose scopes the caller opens or closes meanwhile.
