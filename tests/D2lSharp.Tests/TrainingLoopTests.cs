@@ -175,7 +175,7 @@ sealed class RecordingSink : IDisplaySink
     public List<object> Values { get; } = [];
     public List<object> Handles { get; } = [];
 
-    public object Show(object value)
+    public object? Show(object value)
     {
         Shows++;
         Values.Add(value);

@@ -90,6 +90,7 @@ public sealed class Animator
         var chart = Chart;
         if (_handle is null) _handle = _sink!.Show(chart);
         else _sink!.Update(_handle, chart);
+        if (_handle is null) return; // nowhere to show it (no cell running): it only records
         _shownPoints = Points;
         Shown = true;
     }
@@ -136,8 +137,8 @@ public sealed class Animator
 /// <summary>Where an <see cref="Animator"/> shows its chart: the notebook kernel, or a fake in tests.</summary>
 internal interface IDisplaySink
 {
-    /// <summary>Shows a value and returns a handle for later updates.</summary>
-    object Show(object value);
+    /// <summary>Shows a value and returns a handle for later updates, or null when there is nowhere to show it.</summary>
+    object? Show(object value);
 
     /// <summary>Replaces the shown value.</summary>
     void Update(object handle, object value);
@@ -145,38 +146,37 @@ internal interface IDisplaySink
 
 /// <summary>
 /// Shows values in the running .NET Interactive kernel, found by reflection so the library needs no reference to the kernel.
-/// It publishes DisplayedValueProduced / DisplayedValueUpdated itself with one value id, so an update always
-/// names the output the front end received (DisplayedValue's own ids have not always matched).
+/// It publishes DisplayedValueProduced / DisplayedValueUpdated itself with one value id, so an update always names the
+/// output the front end received (DisplayedValue's own ids have not always matched). Each call uses the context of the
+/// cell running at that moment, so an animator made in one cell and fed in another shows up in the cell that feeds it.
 /// </summary>
 internal sealed class KernelDisplay : IDisplaySink
 {
-    readonly object _context;
+    readonly PropertyInfo _current, _command;
     readonly MethodInfo _publish;
     readonly ConstructorInfo _produced, _updated;
-    readonly object? _command;
 
-    KernelDisplay(object context, MethodInfo publish, ConstructorInfo produced, ConstructorInfo updated, object? command) =>
-        (_context, _publish, _produced, _updated, _command) = (context, publish, produced, updated, command);
+    KernelDisplay(PropertyInfo current, PropertyInfo command, MethodInfo publish, ConstructorInfo produced, ConstructorInfo updated) =>
+        (_current, _command, _publish, _produced, _updated) = (current, command, publish, produced, updated);
 
-    /// <summary>The kernel's display for the cell running now, or null outside a notebook.</summary>
+    /// <summary>The kernel's display when this process hosts a .NET Interactive kernel, else null (a plain .NET program).</summary>
     public static KernelDisplay? TryCreate()
     {
         try
         {
             var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
             var contextType = assembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext");
-            var context = contextType?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-            if (assembly is null || contextType is null || context is null) return null;
+            if (assembly is null || contextType is null) return null;
+            var current = contextType.GetProperty("Current", BindingFlags.Public | BindingFlags.Static);
+            var command = contextType.GetProperty("Command", BindingFlags.Public | BindingFlags.Instance);
             var eventType = assembly.GetType("Microsoft.DotNet.Interactive.Events.KernelEvent");
-            var commandType = assembly.GetType("Microsoft.DotNet.Interactive.Commands.KernelCommand");
             var produced = assembly.GetType("Microsoft.DotNet.Interactive.Events.DisplayedValueProduced")?.GetConstructors()
                 .FirstOrDefault(c => c.GetParameters().Length == 4 && c.GetParameters()[3].ParameterType == typeof(string));
             var updated = assembly.GetType("Microsoft.DotNet.Interactive.Events.DisplayedValueUpdated")?.GetConstructors()
                 .FirstOrDefault(c => c.GetParameters().Length == 4 && c.GetParameters()[1].ParameterType == typeof(string));
             var publish = eventType is null ? null : contextType.GetMethod("Publish", [eventType]);
-            if (produced is null || updated is null || publish is null || commandType is null) return null;
-            var command = contextType.GetProperty("Command")?.GetValue(context);
-            return new KernelDisplay(context, publish, produced, updated, command);
+            if (current is null || command is null || produced is null || updated is null || publish is null) return null;
+            return new KernelDisplay(current, command, publish, produced, updated);
         }
         catch (Exception e) when (e is TargetInvocationException or TypeLoadException or FileNotFoundException or AmbiguousMatchException)
         {
@@ -187,13 +187,19 @@ internal sealed class KernelDisplay : IDisplaySink
     static IReadOnlyCollection<FormattedValue> Format(object value) =>
         FormattedValue.CreateManyFromObject(value, HtmlFormatter.MimeType).ToArray();
 
-    public object Show(object value)
+    public object? Show(object value)
     {
+        var context = _current.GetValue(null);
+        if (context is null) return null; // not inside a running cell: nothing to show it in
         string id = Guid.NewGuid().ToString("N");
-        _publish.Invoke(_context, [_produced.Invoke([value, _command, Format(value), id])]);
+        _publish.Invoke(context, [_produced.Invoke([value, _command.GetValue(context), Format(value), id])]);
         return id;
     }
 
-    public void Update(object handle, object value) =>
-        _publish.Invoke(_context, [_updated.Invoke([value, (string)handle, _command, Format(value)])]);
+    public void Update(object handle, object value)
+    {
+        var context = _current.GetValue(null);
+        if (context is null) return;
+        _publish.Invoke(context, [_updated.Invoke([value, (string)handle, _command.GetValue(context), Format(value)])]);
+    }
 }

@@ -19,8 +19,9 @@ public static class Metrics
         if (predicted.shape[0] != y.numel())
             throw new ArgumentException(
                 $"yHat and y must describe the same examples: yHat has shape {Shape(yHat)} ({predicted.shape[0]} predictions), y has shape {Shape(y)}.", nameof(y));
-        var correct = predicted.to_type(y.dtype).eq(y.reshape(-1));
-        return correct.sum().to_type(ScalarType.Float64).item<double>();
+        var target = y.dim() == 1 ? y : y.reshape(-1);
+        if (predicted.dtype != target.dtype) predicted = predicted.to_type(target.dtype);
+        return predicted.eq(target).sum().item<long>();
     }
 
     /// <summary>
