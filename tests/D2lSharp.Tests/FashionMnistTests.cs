@@ -130,6 +130,29 @@ public sealed class FashionMnistTests : IDisposable
     }
 
     [Fact]
+    public void Load_searches_the_named_folder_then_the_repository_then_the_system_folder()
+    {
+        var defaults = FashionMnist.Sources.Default();
+        string root = NotebookRunner.Runner.RepositoryRoot();
+        Assert.Equal([Path.Combine(root, "data", "fashion-mnist"), FashionMnist.SystemFolder], defaults.Folders);
+        Assert.Equal(defaults.Folders[0], defaults.CacheFolder);
+        Assert.Equal(FashionMnist.OfficialMirror, defaults.BaseUrl);
+
+        // Two complete copies: the folder the user names wins over the search list.
+        var (small, smallSha) = TinySet(train: 3, test: 2);
+        var (large, largeSha) = TinySet(train: 5, test: 2);
+        string named = Directory.CreateDirectory(Path.Combine(_dir, "named")).FullName;
+        string listed = Directory.CreateDirectory(Path.Combine(_dir, "listed")).FullName;
+        foreach (var (name, bytes) in small) File.WriteAllBytes(Path.Combine(named, name), bytes);
+        foreach (var (name, bytes) in large) File.WriteAllBytes(Path.Combine(listed, name), bytes);
+        var sources = new FashionMnist.Sources([listed], null, Path.Combine(_dir, "cache"), new Dictionary<string, string>(), TimeSpan.FromSeconds(1));
+        using (var fromNamed = FashionMnist.Load(named, sources, progress: null))
+            Assert.Equal((named, 3L), (fromNamed.Source, fromNamed.TrainImages.shape[0]));
+        using (var fromList = FashionMnist.Load(null, sources, progress: null))
+            Assert.Equal((listed, 5L), (fromList.Source, fromList.TrainImages.shape[0]));
+    }
+
+    [Fact]
     public void Load_accepts_files_that_are_already_decompressed()
     {
         var (files, sha) = TinySet();
