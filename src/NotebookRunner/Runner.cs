@@ -84,6 +84,7 @@ public static class Runner
             psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["D2LSHARP_HEADLESS"] = "1"; // live charts (Animator) show their final state once instead of one copy per update
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start `dotnet`; is the .NET SDK on PATH?");

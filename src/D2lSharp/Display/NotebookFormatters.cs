@@ -17,6 +17,12 @@ public static class NotebookFormatters
         // Short reports read better as one line of text than as the kernel's default object tree.
         RegisterAsText<SetupReport>();
         RegisterAsText<Exercises.Feedback>();
+        // Data and training objects: a one-line summary (a Minibatches would otherwise be enumerated, batch by batch).
+        RegisterAsText<Data.Minibatches>();
+        RegisterAsText<Data.FashionMnistData>();
+        RegisterAsText<Training.TrainingHistory>();
+        RegisterAsText<Training.Accumulator>();
+        Formatter.Register<Plotting.Animator>((a, w) => w.Write(a.Chart.ToDisplayString(HtmlFormatter.MimeType)), HtmlFormatter.MimeType);
         return true;
     }
 

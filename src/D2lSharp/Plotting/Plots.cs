@@ -102,6 +102,28 @@ public static class Plots
         return GenericChart.addLayout(layout, grid);
     }
 
+    /// <summary>
+    /// d2l's prediction view: the first <paramref name="n"/> Fashion-MNIST images, each titled with its true label over the
+    /// predicted one (a mistake is marked ✗). Labels are class indices (1-d tensors).
+    /// </summary>
+    public static GenericChart Predictions(Tensor images, Tensor trueLabels, Tensor predictedLabels, int n = 8)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(trueLabels);
+        ArgumentNullException.ThrowIfNull(predictedLabels);
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 1; got {n}.");
+        if (images.dim() == 0 || trueLabels.dim() != 1 || predictedLabels.dim() != 1
+            || trueLabels.shape[0] != images.shape[0] || predictedLabels.shape[0] != images.shape[0])
+            throw new ArgumentException(
+                $"Give one true and one predicted label per image: images {TensorFormatterShape(images)}, true labels {TensorFormatterShape(trueLabels)}, " +
+                $"predicted labels {TensorFormatterShape(predictedLabels)}.", nameof(predictedLabels));
+        int count = (int)Math.Min(n, images.shape[0]);
+        var truth = Data.FashionMnist.TextLabels(trueLabels[..count]);
+        var predicted = Data.FashionMnist.TextLabels(predictedLabels[..count]);
+        var titles = truth.Zip(predicted, (t, p) => t == p ? $"{t}<br>{p}" : $"{t}<br>✗ {p}").ToArray();
+        return ImageGrid(images[..count], titles, columns: Math.Min(count, 8));
+    }
+
     static GenericChart Style(GenericChart chart, string xLabel, string yLabel, string? title, bool logX, bool logY, int width, int height)
     {
         var layout = new Layout();

@@ -1,0 +1,100 @@
+using System.Collections;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Data;
+
+/// <summary>
+/// d2l's <c>data_iter</c> / <c>load_array</c> over in-memory tensors: minibatches of (X, y), reshuffled every epoch
+/// with a seeded generator (epoch k uses seed + k), the last partial batch kept.
+/// Each batch is a new pair of tensors (made with index_select): the caller disposes them, e.g. with
+/// <c>using var scope = torch.NewDisposeScope(); scope.Attach(X, y);</c> or <c>using (X) using (y)</c>.
+/// </summary>
+public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
+{
+    readonly Tensor _X, _y;
+    int _epoch;
+
+    Minibatches(Tensor X, Tensor y, int batchSize, bool shuffle, long seed)
+    {
+        _X = X;
+        _y = y;
+        BatchSize = batchSize;
+        Shuffle = shuffle;
+        Seed = seed;
+        Length = X.shape[0];
+    }
+
+    /// <summary>Minibatches of <paramref name="batchSize"/> rows of X and y (the same rows of both).</summary>
+    public static Minibatches Create(Tensor X, Tensor y, int batchSize, bool shuffle = true, long seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(X);
+        ArgumentNullException.ThrowIfNull(y);
+        if (batchSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"batchSize must be positive; got {batchSize}.");
+        if (X.dim() == 0) throw new ArgumentException("X is a scalar; it needs a first axis of examples.", nameof(X));
+        if (y.dim() == 0) throw new ArgumentException("y is a scalar; it needs a first axis of examples.", nameof(y));
+        if (X.shape[0] != y.shape[0])
+            throw new ArgumentException(
+                $"X and y must have the same number of examples (first axis): X has {X.shape[0]} (shape {Synthetic.Shape(X)}), " +
+                $"y has {y.shape[0]} (shape {Synthetic.Shape(y)}).", nameof(y));
+        return new Minibatches(X, y, batchSize, shuffle, seed);
+    }
+
+    /// <summary>Examples per batch (the last batch may be smaller).</summary>
+    public int BatchSize { get; }
+    /// <summary>Whether each epoch visits the examples in a new random order.</summary>
+    public bool Shuffle { get; }
+    /// <summary>Seed of the first epoch's order; epoch k uses <c>Seed + k</c>.</summary>
+    public long Seed { get; }
+    /// <summary>Number of examples.</summary>
+    public long Length { get; }
+    /// <summary>Number of batches per epoch, counting the last partial one.</summary>
+    public int Count => (int)((Length + BatchSize - 1) / BatchSize);
+    /// <summary>How many epochs have started (enumerations begun) so far.</summary>
+    public int EpochsStarted => _epoch;
+
+    /// <summary>The features and labels the batches are cut from (not copies: do not dispose while batching).</summary>
+    public Tensor Features => _X;
+    /// <summary>The labels the batches are cut from.</summary>
+    public Tensor Labels => _y;
+
+    public IEnumerator<(Tensor X, Tensor y)> GetEnumerator() => Enumerate(Seed + _epoch++);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() =>
+        $"{Count} minibatches of up to {BatchSize} examples ({Length} examples), " +
+        (Shuffle ? $"reshuffled every epoch (seed {Seed} + epoch)" : "in order");
+
+    IEnumerator<(Tensor X, Tensor y)> Enumerate(long seed)
+    {
+        // The order tensor lives as long as the enumeration, whatever dispose scopes the caller opens or closes meanwhile.
+        Tensor order;
+        if (Shuffle)
+        {
+            using var generator = new Generator((ulong)seed);
+            order = randperm(Length, generator: generator, device: _X.device);
+        }
+        else order = arange(Length, dtype: ScalarType.Int64, device: _X.device);
+        order.DetachFromDisposeScope();
+        try
+        {
+            for (long start = 0; start < Length; start += BatchSize)
+            {
+                long size = Math.Min(BatchSize, Length - start);
+                Tensor Xb, yb;
+                using (var idx = order.narrow(0, start, size))
+                {
+                    Xb = _X.index_select(0, idx);
+                    yb = _y.index_select(0, idx);
+                }
+                yield return (Xb, yb);
+            }
+        }
+        finally
+        {
+            order.Dispose();
+        }
+    }
+}

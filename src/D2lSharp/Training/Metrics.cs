@@ -1,0 +1,59 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Training;
+
+/// <summary>Classification accuracy (d2l's <c>accuracy</c> and <c>evaluate_accuracy</c>).</summary>
+public static class Metrics
+{
+    /// <summary>
+    /// The number of correct predictions (not the fraction). ŷ of shape (n, classes) is turned into class indices by argmax;
+    /// a 1-d ŷ is compared as it is.
+    /// </summary>
+    public static double Accuracy(Tensor yHat, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(yHat);
+        ArgumentNullException.ThrowIfNull(y);
+        using var scope = NewDisposeScope();
+        var predicted = yHat.dim() > 1 && yHat.shape[1] > 1 ? yHat.argmax(1) : yHat.reshape(-1);
+        if (predicted.shape[0] != y.numel())
+            throw new ArgumentException(
+                $"yHat and y must describe the same examples: yHat has shape {Shape(yHat)} ({predicted.shape[0]} predictions), y has shape {Shape(y)}.", nameof(y));
+        var target = y.dim() == 1 ? y : y.reshape(-1);
+        if (predicted.dtype != target.dtype) predicted = predicted.to_type(target.dtype);
+        return predicted.eq(target).sum().item<long>();
+    }
+
+    /// <summary>
+    /// The fraction of correct predictions of <paramref name="net"/> over <paramref name="data"/>, without gradients.
+    /// Pass the <paramref name="module"/> behind a module net so it is put in eval mode (and back to train mode after).
+    /// Batches of a <see cref="Data.Minibatches"/> are new tensors and are disposed after use; other data is left alone.
+    /// </summary>
+    public static double EvaluateAccuracy(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> data, nn.Module? module = null)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(data);
+        bool wasTraining = module?.training ?? false;
+        module?.eval();
+        try
+        {
+            bool ownsBatches = data is Data.Minibatches;
+            var metric = new Accumulator(2); // correct, examples
+            using var noGrad = no_grad();
+            foreach (var (X, y) in data)
+            {
+                using var scope = NewDisposeScope();
+                if (ownsBatches) scope.Attach(X, y);
+                metric.Add(Accuracy(net(X), y), y.numel());
+            }
+            if (metric[1] == 0) throw new ArgumentException("The data has no examples to evaluate.", nameof(data));
+            return metric[0] / metric[1];
+        }
+        finally
+        {
+            if (wasTraining) module!.train();
+        }
+    }
+
+    static string Shape(Tensor t) => Display.TensorFormatter.ShapeText(t.shape);
+}

@@ -1,0 +1,164 @@
+using D2lSharp.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Tests;
+
+public class DataTests
+{
+    static long Live => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+    [Fact]
+    public void LinearData_has_d2l_shapes_and_follows_the_true_line()
+    {
+        manual_seed(1);
+        using var w = tensor(new float[] { 2, -3.4f });
+        var (X, y) = Synthetic.LinearData(w, 4.2, 1000);
+        using (X) using (y)
+        {
+            Assert.Equal(new long[] { 1000, 2 }, X.shape);
+            Assert.Equal(new long[] { 1000, 1 }, y.shape);
+            Assert.Equal(ScalarType.Float32, X.dtype);
+            Assert.Equal(ScalarType.Float32, y.dtype);
+            using var residual = y.squeeze(1) - (X.matmul(w) + 4.2);
+            Assert.InRange(residual.std().item<float>(), 0.008, 0.012); // the noise, σ = 0.01
+            Assert.InRange(X.std().item<float>(), 0.95, 1.05);
+        }
+    }
+
+    [Fact]
+    public void LinearData_is_reproducible_with_manual_seed_and_rejects_bad_input()
+    {
+        using var w = tensor(new float[] { 1, 2, 3 });
+        manual_seed(7);
+        var (X1, y1) = Synthetic.LinearData(w, 0, 5);
+        manual_seed(7);
+        var (X2, y2) = Synthetic.LinearData(w, 0, 5);
+        using (X1) using (y1) using (X2) using (y2)
+            Assert.True(X1.allclose(X2, 0, 0) && y1.allclose(y2, 0, 0));
+        using var matrix = ones(2, 2);
+        Assert.Contains("1-d tensor", Assert.Throws<ArgumentException>(() => Synthetic.LinearData(matrix, 0, 5)).Message);
+        Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.LinearData(w, 0, 0)).Message);
+    }
+
+    [Fact]
+    public void Minibatches_cover_every_example_once_per_epoch_and_keep_the_last_partial_batch()
+    {
+        using var X = arange(10, dtype: ScalarType.Float32).reshape(10, 1);
+        using var y = arange(10, dtype: ScalarType.Int64);
+        var batches = Minibatches.Create(X, y, batchSize: 4, seed: 3);
+        Assert.Equal(3, batches.Count);
+        Assert.Equal(10, batches.Length);
+        var sizes = new List<long>();
+        var seen = new List<long>();
+        foreach (var (Xb, yb) in batches)
+            using (Xb) using (yb)
+            {
+                sizes.Add(Xb.shape[0]);
+                Assert.Equal(yb.data<long>().ToArray(), Xb.squeeze(1).to_type(ScalarType.Int64).data<long>().ToArray()); // rows stay paired
+                seen.AddRange(yb.data<long>().ToArray());
+            }
+        Assert.Equal([4L, 4, 2], sizes);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), seen.Order());
+        Assert.NotEqual(Enumerable.Range(0, 10).Select(i => (long)i), seen); // shuffled
+    }
+
+    static List<long[]> Orders(Minibatches batches, int epochs)
+    {
+        var orders = new List<long[]>();
+        for (int e = 0; e < epochs; e++)
+        {
+            var order = new List<long>();
+            foreach (var (Xb, yb) in batches) using (Xb) using (yb) order.AddRange(yb.data<long>().ToArray());
+            orders.Add(order.ToArray());
+        }
+        return orders;
+    }
+
+    [Fact]
+    public void Minibatches_reshuffle_each_epoch_reproducibly_from_the_seed()
+    {
+        using var X = zeros(20, 3);
+        using var y = arange(20, dtype: ScalarType.Int64);
+        var a = Orders(Minibatches.Create(X, y, 8, seed: 5), 2);
+        var b = Orders(Minibatches.Create(X, y, 8, seed: 5), 2);
+        Assert.Equal(a[0], b[0]);
+        Assert.Equal(a[1], b[1]);
+        Assert.NotEqual(a[0], a[1]); // epoch 1 uses seed 6
+        Assert.Equal(a[1], Orders(Minibatches.Create(X, y, 8, seed: 6), 1)[0]);
+        var ordered = Orders(Minibatches.Create(X, y, 8, shuffle: false), 2);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), ordered[0]);
+        Assert.Equal(ordered[0], ordered[1]);
+    }
+
+    [Fact]
+    public void Minibatches_reject_a_batch_size_of_zero_and_mismatched_lengths()
+    {
+        using var X = zeros(10, 2);
+        using var y = zeros(9);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.Create(X, X, 0));
+        Assert.Contains("batchSize must be positive; got 0", e.Message);
+        var m = Assert.Throws<ArgumentException>(() => Minibatches.Create(X, y, 4));
+        Assert.Contains("X has 10", m.Message);
+        Assert.Contains("y has 9", m.Message);
+    }
+
+    [Fact]
+    public void Minibatches_leave_no_tensor_behind_when_batches_are_disposed()
+    {
+        using var X = randn(100, 5);
+        using var y = randn(100);
+        var batches = Minibatches.Create(X, y, 16);
+        long before = Live;
+        for (int epoch = 0; epoch < 3; epoch++)
+            foreach (var (Xb, yb) in batches)
+            {
+                using var scope = NewDisposeScope();
+                scope.Attach(Xb, yb);
+                using var s = (Xb.sum() + yb.sum());
+            }
+        Assert.Equal(before, Live);
+        // Leaving early (d2l's "print the first batch and break") leaks nothing either once that batch is disposed.
+        var (first, firstY) = batches.First();
+        first.Dispose(); firstY.Dispose();
+        Assert.Equal(before, Live);
+    }
+
+    [Fact]
+    public void Splits_partition_the_examples_by_the_fractions()
+    {
+        using var X = arange(100, dtype: ScalarType.Float32).reshape(100, 1);
+        using var y = arange(100, dtype: ScalarType.Int64);
+        var parts = Splits.TrainValidTest(X, y, 0.2, 0.1, seed: 1);
+        try
+        {
+            Assert.Equal([70L, 20, 10], parts.Select(p => p.X.shape[0]));
+            var all = parts.SelectMany(p => p.y.data<long>().ToArray()).Order();
+            Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), all);
+            foreach (var (px, py) in parts)
+                Assert.Equal(py.data<long>().ToArray(), px.squeeze(1).to_type(ScalarType.Int64).data<long>().ToArray());
+            var again = Splits.TrainValidTest(X, y, 0.2, 0.1, seed: 1);
+            Assert.Equal(again[2].y.data<long>().ToArray(), parts[2].y.data<long>().ToArray());
+            foreach (var (a, b) in again) { a.Dispose(); b.Dispose(); }
+        }
+        finally
+        {
+            foreach (var (a, b) in parts) { a.Dispose(); b.Dispose(); }
+        }
+    }
+
+    [Fact]
+    public void Splits_reject_fractions_out_of_range()
+    {
+        using var X = zeros(10, 1);
+        using var y = zeros(10);
+        Assert.Contains("validFraction must be in [0, 1); got 1.5",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TrainValidTest(X, y, 1.5, 0)).Message);
+        Assert.Contains("testFraction must be in [0, 1); got -0.1",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TrainValidTest(X, y, 0.1, -0.1)).Message);
+        Assert.Contains("must be below 1",
+            Assert.Throws<ArgumentException>(() => Splits.TrainValidTest(X, y, 0.6, 0.5)).Message);
+        using var y9 = zeros(9);
+        Assert.Contains("same number of examples", Assert.Throws<ArgumentException>(() => Splits.TrainValidTest(X, y9, 0.1, 0.1)).Message);
+    }
+}

@@ -1,0 +1,193 @@
+using D2lSharp.Data;
+using D2lSharp.Plotting;
+using D2lSharp.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Tests;
+
+/// <summary>Trainer and Updater: both kinds of model and update learn, losses are reduced like d2l's, memory stays flat.</summary>
+public class TrainingLoopTests
+{
+    static long Live => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+    /// <summary>Three well separated 2-d blobs, one per class: (features, labels).</summary>
+    static (Tensor X, Tensor y) Blobs(int perClass, long seed)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(seed);
+        var centers = tensor(new float[,] { { 2, 0 }, { -2, 2 }, { -2, -2 } });
+        var y = arange(3, dtype: ScalarType.Int64).repeat_interleave(perClass);
+        var X = centers.index_select(0, y) + 0.6f * randn(3 * perClass, 2);
+        return scope.MoveToOuter(X, y);
+    }
+
+    static Tensor Softmax(Tensor o)
+    {
+        using var scope = NewDisposeScope();
+        var e = o.exp();
+        return scope.MoveToOuter(e / e.sum(1, keepdim: true));
+    }
+
+    [Fact]
+    public void Softmax_regression_from_scratch_learns_through_Train_and_feeds_the_animator()
+    {
+        var (X, y) = Blobs(100, 1);
+        var (Xt, yt) = Blobs(50, 2);
+        using (X) using (y) using (Xt) using (yt)
+        {
+            using var W = normal(0, 0.01, [2, 3]).requires_grad_();
+            using var b = zeros(3).requires_grad_();
+            Func<Tensor, Tensor> net = x => Softmax(x.matmul(W) + b);
+            var sink = new RecordingSink();
+            var animator = new Animator(sink, "epoch", ["train loss", "train acc", "test acc"], live: true);
+            var history = Trainer.Train(net, Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 32, shuffle: false),
+                Losses.CrossEntropy, 5, Updater.FromScratch([W, b], 0.1), animator);
+            Assert.Equal(5, history.Epochs);
+            Assert.Equal(5, history.SecondsPerEpoch.Count);
+            Assert.True(history.TrainLoss[^1] < history.TrainLoss[0], $"loss did not fall: {string.Join(", ", history.TrainLoss)}");
+            Assert.True(history.TestAccuracy[^1] > 0.95, history.ToString());
+            Assert.Equal([1.0, 2, 3, 4, 5], animator.Series[2].X);
+            Assert.Equal(history.TestAccuracy, animator.Series[2].Y);
+            Assert.Equal(1, sink.Shows);
+            Assert.Equal(5, sink.Updates + sink.Shows); // live: shown once, redrawn after every later epoch (and on Finish)
+        }
+    }
+
+    [Fact]
+    public void Module_with_optimizer_and_mean_loss_learns_and_is_left_in_eval_mode_only_while_evaluating()
+    {
+        var (X, y) = Blobs(100, 3);
+        var (Xt, yt) = Blobs(50, 4);
+        using (X) using (y) using (Xt) using (yt)
+        {
+            manual_seed(0);
+            using var model = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Dropout(0.1), nn.Linear(16, 3));
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            using var loss = nn.CrossEntropyLoss();
+            var modes = new List<bool>();
+            var history = Trainer.Train(x => { modes.Add(model.training); return model.forward(x); },
+                Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 64, shuffle: false),
+                (yHat, target) => loss.forward(yHat, target), 8, Updater.FromOptimizer(optimizer), module: model);
+            Assert.True(history.TestAccuracy[^1] > 0.95, history.ToString());
+            Assert.True(history.TrainLoss[^1] < 0.5 * history.TrainLoss[0], history.ToString());
+            // Each epoch: 10 training batches in train mode, then 3 test batches in eval mode.
+            Assert.Equal(Enumerable.Repeat(Enumerable.Repeat(true, 10).Concat(Enumerable.Repeat(false, 3)), 8).SelectMany(m => m), modes);
+        }
+    }
+
+    [Fact]
+    public void Linear_regression_through_TrainEpoch_recovers_the_true_parameters()
+    {
+        manual_seed(0);
+        using var trueW = tensor(new float[] { 2, -3.4f });
+        var (features, labels) = Synthetic.LinearData(trueW, 4.2, 1000);
+        using (features) using (labels)
+        {
+            using var w = normal(0, 0.01, [2, 1]).requires_grad_();
+            using var b = zeros(1).requires_grad_();
+            var data = Minibatches.Create(features, labels, 10);
+            var updater = Updater.FromScratch([w, b], 0.03);
+            double firstLoss = 0, loss = 0;
+            for (int epoch = 0; epoch < 3; epoch++)
+            {
+                (loss, _) = Trainer.TrainEpoch(x => x.matmul(w) + b, data, Losses.Squared, updater);
+                if (epoch == 0) firstLoss = loss;
+            }
+            using var error = w.detach().reshape(-1) - trueW;
+            Assert.True(error.abs().max().item<float>() < 0.05, $"w is off by {error}");
+            Assert.InRange(b.item<float>(), 4.15, 4.25);
+            Assert.True(loss < 1e-3 && loss < firstLoss, $"mean squared loss {loss} after 3 epochs (first {firstLoss})");
+        }
+    }
+
+    [Fact]
+    public void A_per_example_loss_is_summed_for_scratch_sgd_and_averaged_for_an_optimizer_so_both_take_the_same_step()
+    {
+        manual_seed(5);
+        using var X = randn(8, 4);
+        using var y = tensor(new long[] { 0, 1, 2, 0, 1, 2, 0, 1 });
+        using var W0 = normal(0, 0.1, [4, 3]);
+        using var W1 = W0.clone().requires_grad_();
+        using var W2 = W0.clone().requires_grad_();
+        var one = new[] { (X, y) }; // not a Minibatches: the loop leaves these tensors alone
+        Trainer.TrainEpoch(x => Softmax(x.matmul(W1)), one, Losses.CrossEntropy, Updater.FromScratch([W1], 0.5));
+        using var sgd = optim.SGD([new TorchSharp.Modules.Parameter(W2.detach().clone())], 0.5);
+        var p = sgd.parameters().Single();
+        Trainer.TrainEpoch(x => Softmax(x.matmul(p)), one, Losses.CrossEntropy, Updater.FromOptimizer(sgd));
+        Assert.True(W1.allclose(p, rtol: 1e-5, atol: 1e-6), "scratch SGD on the summed loss and torch SGD on the mean loss should agree");
+        Assert.False(W1.allclose(W0), "the step changed nothing");
+        Assert.False(X.IsInvalid);
+        Assert.False(y.IsInvalid);
+    }
+
+    [Fact]
+    public void Memory_stays_flat_across_epochs()
+    {
+        var (X, y) = Blobs(200, 6);
+        using (X) using (y)
+        {
+            using var model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3));
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            using var lossModule = nn.CrossEntropyLoss();
+            var train = Minibatches.Create(X, y, 16);
+            var test = Minibatches.Create(X, y, 64, shuffle: false);
+            Func<Tensor, Tensor, Tensor> loss = (a, b) => lossModule.forward(a, b);
+            var updater = Updater.FromOptimizer(optimizer);
+            Trainer.Train(model.forward, train, test, loss, 1, updater, module: model); // warm up: gradients exist from here on
+            long before = Live;
+            Trainer.Train(model.forward, train, test, loss, 3, updater, module: model);
+            Assert.Equal(before, Live);
+
+            using var W = normal(0, 0.01, [2, 3]).requires_grad_();
+            using var b = zeros(3).requires_grad_();
+            var scratch = Updater.FromScratch([W, b], 0.1);
+            Trainer.TrainEpoch(x => Softmax(x.matmul(W) + b), train, Losses.CrossEntropy, scratch);
+            before = Live;
+            for (int epoch = 0; epoch < 3; epoch++)
+                Trainer.TrainEpoch(x => Softmax(x.matmul(W) + b), train, Losses.CrossEntropy, scratch);
+            Assert.Equal(before, Live);
+        }
+    }
+
+    [Fact]
+    public void Trainer_rejects_bad_arguments_clearly()
+    {
+        using var X = zeros(4, 2);
+        using var y = zeros(4, dtype: ScalarType.Int64);
+        using var W = zeros(2, 2).requires_grad_();
+        var data = Minibatches.Create(X, y, 2);
+        var updater = Updater.FromScratch([W], 0.1);
+        Assert.Contains("epochs must be positive; got 0",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(x => x.matmul(W), data, data, Losses.CrossEntropy, 0, updater)).Message);
+        var shape = Assert.Throws<InvalidOperationException>(() =>
+            Trainer.TrainEpoch(x => x.matmul(W), data, (a, b) => a * 1, updater));
+        Assert.Contains("one value per example (2); it has shape (2, 2)", shape.Message);
+        using var frozen = zeros(2);
+        Assert.Contains("does not require a gradient", Assert.Throws<ArgumentException>(() => Updater.FromScratch([frozen], 0.1)).Message);
+    }
+}
+
+/// <summary>Counts what an animator shows, in place of a notebook kernel.</summary>
+sealed class RecordingSink : IDisplaySink
+{
+    public int Shows, Updates;
+    public List<object> Values { get; } = [];
+    public List<object> Handles { get; } = [];
+
+    public object? Show(object value)
+    {
+        Shows++;
+        Values.Add(value);
+        var handle = new object();
+        Handles.Add(handle);
+        return handle;
+    }
+
+    public void Update(object handle, object value)
+    {
+        Updates++;
+        Values.Add(value);
+        Handles.Add(handle);
+    }
+}
