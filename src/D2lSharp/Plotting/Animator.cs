@@ -115,23 +115,10 @@ public sealed class Animator
         {
             var traces = _legend.Select((name, i) =>
                 PlotlyChart.Line<double, double, string>(_xs[i].ToArray(), _ys[i].ToArray(), Name: name, ShowMarkers: true, ShowLegend: true));
-            var layout = new Layout();
-            layout.SetProperty("width", _width);
-            layout.SetProperty("height", _height);
-            layout.SetProperty("margin", Obj(("l", 60), ("r", 20), ("t", 20), ("b", 50)));
-            layout.SetProperty("xaxis", Obj(("title", Obj(("text", _xLabel)))!, ("range", _xLim is var (a, b) ? new[] { a, b } : null)));
-            layout.SetProperty("yaxis", Obj(("title", Obj(("text", _yLabel))), ("range", _yLim is var (c, d) ? new[] { c, d } : null)));
-            return GenericChart.addLayout(layout, PlotlyChart.Combine(traces));
+            return ChartLayout.Apply(PlotlyChart.Combine(traces), _width, _height, null, new Axis(_xLabel, Range: _xLim), new Axis(_yLabel, Range: _yLim));
         }
     }
 
-    static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)
-    {
-        var o = new DynamicObj.DynamicObj();
-        foreach (var (k, v) in properties)
-            if (v is not null) o.SetProperty(k, v);
-        return o;
-    }
 }
 
 /// <summary>Where an <see cref="Animator"/> shows its chart: the notebook kernel, or a fake in tests.</summary>

@@ -23,15 +23,8 @@ public static class Contours
         var contour = Chart.Contour<double, double, double, string>(z, X: x1, Y: x2, NContours: contours, ShowScale: false, Name: "f",
             ShowLegend: false);
         var chart = Chart.Combine(new[] { contour }.Concat(overlays ?? []));
-        var layout = new Layout();
-        layout.SetProperty("width", width);
-        layout.SetProperty("height", height);
-        layout.SetProperty("margin", Obj(("l", 60), ("r", 20), ("t", title is null ? 20 : 50), ("b", 50)));
-        if (title is not null) layout.SetProperty("title", Obj(("text", title)));
-        layout.SetProperty("xaxis", Obj(("title", Obj(("text", "x1"))), ("range", new[] { x1.Min(), x1.Max() })));
-        layout.SetProperty("yaxis", Obj(("title", Obj(("text", "x2"))), ("range", new[] { x2.Min(), x2.Max() })));
-        layout.SetProperty("legend", Obj(("x", 1.0), ("xanchor", "right"), ("y", 1.0), ("bgcolor", "rgba(255,255,255,0.7)")));
-        return GenericChart.addLayout(layout, chart);
+        return ChartLayout.Apply(chart, width, height, title, new Axis("x1", Range: (x1.Min(), x1.Max())), new Axis("x2", Range: (x2.Min(), x2.Max())),
+            legend: ChartLayout.Obj(("x", 1.0), ("xanchor", "right"), ("y", 1.0), ("bgcolor", "rgba(255,255,255,0.7)")));
     }
 
     /// <summary>
@@ -70,11 +63,4 @@ public static class Contours
                 LineColor: Color.fromString(color), MarkerColor: Color.fromString(color));
     }
 
-    static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)
-    {
-        var o = new DynamicObj.DynamicObj();
-        foreach (var (k, v) in properties)
-            if (v is not null) o.SetProperty(k, v);
-        return o;
-    }
 }

@@ -91,12 +91,12 @@ public static class Plots
         layout.SetProperty("width", columns * cellSize);
         layout.SetProperty("height", rows * (cellSize + 20) + 40);
         layout.SetProperty("showlegend", false);
-        layout.SetProperty("margin", Obj(("l", 10), ("r", 10), ("t", 40), ("b", 10)));
+        layout.SetProperty("margin", ChartLayout.Obj(("l", 10), ("r", 10), ("t", 40), ("b", 10)));
         for (int i = 1; i <= rows * columns; i++)
         {
             string suffix = i == 1 ? "" : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var axis in new[] { "xaxis", "yaxis" })
-                layout.SetProperty(axis + suffix, Obj(("showgrid", false), ("showticklabels", false), ("zeroline", false), ("ticks", ""),
+                layout.SetProperty(axis + suffix, ChartLayout.Obj(("showgrid", false), ("showticklabels", false), ("zeroline", false), ("ticks", ""),
                     ("autorange", axis == "yaxis" ? "reversed" : true), ("scaleanchor", axis == "yaxis" ? "x" + suffix : null)));
         }
         return GenericChart.addLayout(layout, grid);
@@ -124,26 +124,9 @@ public static class Plots
         return ImageGrid(images[..count], titles, columns: Math.Min(count, 8));
     }
 
-    static GenericChart Style(GenericChart chart, string xLabel, string yLabel, string? title, bool logX, bool logY, int width, int height)
-    {
-        var layout = new Layout();
-        layout.SetProperty("width", width);
-        layout.SetProperty("height", height);
-        layout.SetProperty("margin", Obj(("l", 60), ("r", 20), ("t", title is null ? 20 : 50), ("b", 50)));
-        if (title is not null) layout.SetProperty("title", Obj(("text", title)));
-        layout.SetProperty("xaxis", Obj(("title", Obj(("text", xLabel))), ("type", logX ? "log" : "linear")));
-        layout.SetProperty("yaxis", Obj(("title", Obj(("text", yLabel))), ("type", logY ? "log" : "linear")));
-        return GenericChart.addLayout(layout, chart);
-    }
+    static GenericChart Style(GenericChart chart, string xLabel, string yLabel, string? title, bool logX, bool logY, int width, int height) =>
+        ChartLayout.Apply(chart, width, height, title, new Axis(xLabel, logX), new Axis(yLabel, logY));
 
-    /// <summary>A plotly.js JSON object from (key, value) pairs; null values are left out.</summary>
-    static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)
-    {
-        var o = new DynamicObj.DynamicObj();
-        foreach (var (k, v) in properties)
-            if (v is not null) o.SetProperty(k, v);
-        return o;
-    }
 
     /// <summary>A 1-d tensor's values as doubles (for plotting).</summary>
     public static double[] ToArray(Tensor t)
