@@ -31,6 +31,7 @@ public class PlotsTests
         var json = Json(Plots.Plot([1, 10, 100], [1, 2, 3], logX: true));
         Assert.Equal("log", json["layout"]!["xaxis"]!["type"]!.GetValue<string>());
         Assert.Equal("linear", json["layout"]!["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal("power", json["layout"]!["xaxis"]!["exponentformat"]!.GetValue<string>());
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal static class ChartLayout
 
     static DynamicObj.DynamicObj AxisJson(Axis a) =>
         Obj(("title", Obj(("text", a.Label))), ("type", a.Log ? "log" : "linear"),
+            ("exponentformat", a.Log ? "power" : null), // 10⁻⁶ rather than plotly's default "1µ" on log axes
             ("range", a.Range is var (min, max) ? new[] { min, max } : null));
 
     /// <summary>A plotly.js JSON object from (key, value) pairs; null values are left out.</summary>
