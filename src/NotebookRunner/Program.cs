@@ -37,7 +37,7 @@ for (int i = 0; i < notebooks.Count; i++)
     Console.WriteLine(result.Succeeded ? $"ok ({result.Elapsed.TotalSeconds:F1} s)" : "FAILED");
     if (!result.Succeeded)
     {
-        Console.Error.WriteLine("  " + result.Describe().Replace("\n", "\n  "));
+        Console.WriteLine("  " + result.Describe().Replace("\n", "\n  "));
         failures.Add(result);
     }
 }

@@ -23,6 +23,13 @@ public class RunnerTests
     }
 
     [Fact]
+    public void Error_text_leaves_out_libtorch_stack_frames()
+    {
+        var err = new CellError(3, "x + y", "Error: The size of tensor a (3) must match\nException raised from infer_size_impl at ExpandUtils.cpp:31\nframe #0: c10::Error::Error() + 0xb0\nframe #1: at::infer_size() + 0x3a4");
+        Assert.Equal("cell 3 (`x + y`): Error: The size of tensor a (3) must match", err.ToString());
+    }
+
+    [Fact]
     public void FirstError_counts_stderr_as_an_error_and_plain_output_as_none()
     {
         Assert.NotNull(Notebook.FirstError(Executed(new JsonObject { ["output_type"] = "stream", ["name"] = "stderr", ["text"] = "boom" })));
