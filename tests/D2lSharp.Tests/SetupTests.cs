@@ -56,7 +56,8 @@ public class SetupTests
     {
         var report = LibTorchLoader.EnsureLoaded();
         if (report.Action != LibTorchLoadAction.Patched) return; // nothing was patched on this system
-        string patched = report.Detail[(report.Detail.IndexOf(" from /", StringComparison.Ordinal) + 6)..];
+        string patched = report.PatchedLibrary!;
+        Assert.True(File.Exists(patched), patched);
         var provided = new ElfImage(LibTorchLoader.FindSystemLibStdCxx()).DefinedVersions();
         var needs = new ElfImage(patched).NeededVersions().Where(n => n.File.StartsWith("libstdc++", StringComparison.Ordinal));
         Assert.All(needs, n => Assert.Contains(n.Name, provided));

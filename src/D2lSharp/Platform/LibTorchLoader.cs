@@ -59,7 +59,8 @@ public static class LibTorchLoader
         string patched = WritePatchedCopy(image, needs, missing, provided, stdcxx);
         NativeLibrary.Load(patched);
         return new LibTorchLoadReport(LibTorchLoadAction.Patched,
-            $"{stdcxx} lacks {string.Join(", ", missing.Select(m => m.Name))}; loaded a patched copy of libLibTorchSharp.so from {patched}");
+            $"{stdcxx} lacks {string.Join(", ", missing.Select(m => m.Name))}; loaded a patched copy of libLibTorchSharp.so from {patched}" +
+            (foreignTorch ? $", with the package's own libtorch ahead of {SystemLibTorchOnDefaultPath()}" : ""), patched);
     }
 
     static string WritePatchedCopy(ElfImage image, List<ElfImage.VersionNeed> needs, List<ElfImage.VersionNeed> missing,
@@ -170,4 +171,4 @@ public static class LibTorchLoader
 public enum LibTorchLoadAction { NotNeeded, PreloadedPackageLibTorch, Patched }
 
 /// <summary>The loader's decision and the reason, for the setup cell to show.</summary>
-public sealed record LibTorchLoadReport(LibTorchLoadAction Action, string Detail);
+public sealed record LibTorchLoadReport(LibTorchLoadAction Action, string Detail, string? PatchedLibrary = null);
