@@ -27,7 +27,14 @@ public static class Course
                 "If torch was used in this kernel before Course.Setup() ran, restart the kernel and run the first cell first. " +
                 $"Cause: {e.GetBaseException().Message}", e);
         }
-        NotebookFormatters.Register();
+        try
+        {
+            NotebookFormatters.Register();
+        }
+        catch (FileNotFoundException e) when (e.FileName?.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal) == true)
+        {
+            // A plain program that references D2lSharp.dll without its dependencies has no notebook formatting: nothing to register.
+        }
         return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed);
     }
 }

@@ -8,7 +8,7 @@ public static class Chapter03
     /// <summary>Exercise 1: <c>len(X)</c> for a tensor of shape (2, 3, 4) is the size of its first axis.</summary>
     public static Feedback Exercise1(long? answer) =>
         Check.Exact(answer, 2L, "len(X) for X of shape (2, 3, 4)",
-            hint: "len counts the entries along the first axis only — in C#, X.shape[0]; it is neither the number of axes nor of elements");
+            hint: "len counts the entries along the first axis only; it is neither the number of axes nor the number of elements");
 
     /// <summary>Exercise 2: the 5×4 matrix arange(20) with every entry divided by its row's sum.</summary>
     public static Feedback Exercise2(Tensor? answer)
@@ -27,7 +27,7 @@ public static class Chapter03
     /// <summary>Exercise 3: the Frobenius norm of [[1, −2, 2], [0, 4, −4]], i.e. √41.</summary>
     public static Feedback Exercise3(double? answer) =>
         Check.Number(answer, Math.Sqrt(41), "the Frobenius norm of M", tolerance: 1e-6,
-            hint: "square every entry, sum all of them, take the square root: M.pow(2).sum().sqrt().item<double>()");
+            hint: "square every entry, add up all the squares, and take the square root of the total");
 
     /// <summary>Exercise 4: the shape of PQr for P (3, 4), Q (4, 5), r (5): a vector of length 3.</summary>
     public static Feedback Exercise4(long[]? answer) =>
