@@ -3,11 +3,6 @@ using static TorchSharp.torch;
 
 namespace D2lSharp.Tests;
 
-/// <summary>Runs alone: it reseeds torch's global generator, which parallel tests would otherwise disturb.</summary>
-[CollectionDefinition(nameof(GlobalGeneratorCollection), DisableParallelization = true)]
-public class GlobalGeneratorCollection;
-
-[Collection(nameof(GlobalGeneratorCollection))]
 public class SetupTests
 {
     [Fact]

@@ -1,5 +1,9 @@
 using System.Runtime.CompilerServices;
 
+// Test classes run one after another: torch's random generator is global to the process, and tests that seed it and
+// expect the same numbers back (or statistics of seeded draws) must not have another class drawing in between.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace D2lSharp.Tests;
 
 static class TestSetup
