@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using NotebookRunner;
+
+namespace D2lSharp.Tests;
+
+/// <summary>
+/// Each notebook executed headless at most once per test run, shared by the execution test and the tests that read
+/// results (accuracies, printed numbers) from the executed copy, so a training notebook is not run twice.
+/// </summary>
+public static class ExecutedCourse
+{
+    static readonly string Root = Runner.RepositoryRoot();
+    static readonly ConcurrentDictionary<string, Lazy<Task<RunResult>>> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>Where the tests write executed copies (never notebooks/).</summary>
+    public static string OutputFolder => Path.Combine(Root, "artifacts", "test-executed");
+
+    /// <summary>The result of executing notebooks/<paramref name="fileName"/> (e.g. "09-multilayer-perceptron.ipynb").</summary>
+    public static Task<RunResult> RunAsync(string fileName) =>
+        Runs.GetOrAdd(fileName, name => new Lazy<Task<RunResult>>(() =>
+            Runner.RunAsync(Path.Combine(Runner.NotebooksFolder(Root), name), OutputFolder, TimeSpan.FromMinutes(20)))).Value;
+
+    /// <summary>The executed copy of a notebook that ran without errors; fails the calling test otherwise.</summary>
+    public static async Task<JsonObject> LoadAsync(string fileName)
+    {
+        var result = await RunAsync(fileName);
+        Assert.True(result.Succeeded, result.Describe());
+        return Notebook.Load(result.ExecutedCopy);
+    }
+
+    /// <summary>All text a code cell printed or displayed as text/plain, in order.</summary>
+    public static string TextOf(NotebookCell cell) => string.Concat(cell.Outputs.OfType<JsonObject>().Select(o =>
+        o["output_type"]?.GetValue<string>() == "stream" ? Join(o["text"])
+        : o["data"]?["text/plain"] is { } plain ? Join(plain) + "\n" : ""));
+
+    /// <summary>The printed and text/plain output of every code cell of an executed copy, cell after cell.</summary>
+    public static string AllText(JsonObject executed) =>
+        string.Join("\n", Notebook.Cells(executed).Where(c => c.CellType == "code").Select(TextOf));
+
+    static string Join(JsonNode? node) => node switch
+    {
+        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
+        JsonValue v => v.GetValue<string>(),
+        _ => "",
+    };
+}
