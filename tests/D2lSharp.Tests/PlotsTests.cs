@@ -83,3 +83,38 @@ public class PlotsTests
         Assert.Throws<ArgumentException>(() => Plots.ImageGrid(images, ["only one"]));
     }
 }
+
+public class ChartStyleTests
+{
+    static JsonObject Json(GenericChart chart) => JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+
+    [Fact]
+    public void EqualScale_anchors_y_to_x_and_keeps_the_axis_title()
+    {
+        var json = Json(ChartStyle.EqualScale(Plots.Plot([0, 1], [0, 1], "x₁", "x₂")));
+        var y = json["layout"]!["yaxis"]!;
+        Assert.Equal("x", y["scaleanchor"]!.GetValue<string>());
+        Assert.Equal(1, y["scaleratio"]!.GetValue<int>());
+        Assert.Equal("x₂", y["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ColorRange_fixes_the_colour_scale_and_rejects_an_empty_range()
+    {
+        var heat = Plotly.NET.CSharp.Chart.Heatmap<double, int, int, string>(new[] { new[] { 0.026, 0.030 }, new[] { 0.028, 0.027 } });
+        var trace = Json(ChartStyle.ColorRange(heat, 0, 1.0 / 18))["data"]![0]!;
+        Assert.Equal(0, trace["zmin"]!.GetValue<double>());
+        Assert.Equal(1.0 / 18, trace["zmax"]!.GetValue<double>(), 12);
+        var e = Assert.Throws<ArgumentException>(() => ChartStyle.ColorRange(heat, 1, 1));
+        Assert.Contains("min < max", e.Message);
+    }
+
+    [Fact]
+    public void Contour_plots_use_equal_scales_and_keep_the_legend_off_the_plot_area()
+    {
+        double[] grid = [-1, 0, 1];
+        var json = Json(Contours.Plot((a, b) => a * a + b * b, grid, grid, [Contours.Path([(1, 1), (0.5, 0.5)], "path")]));
+        Assert.Equal("x", json["layout"]!["yaxis"]!["scaleanchor"]!.GetValue<string>());
+        Assert.True(json["layout"]!["legend"]!["y"]!.GetValue<double>() < 0);
+    }
+}

@@ -12,7 +12,7 @@ public static class Contours
 {
     /// <summary>Contour lines of f(x1, x2) over the grid x1 × x2, with <paramref name="overlays"/> (arrows, paths) drawn on top.</summary>
     public static GenericChart Plot(Func<double, double, double> f, double[] x1, double[] x2, IEnumerable<GenericChart>? overlays = null,
-        string? title = null, int contours = 20, int width = 600, int height = 520)
+        string? title = null, int contours = 20, int width = 600, int height = 600)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x1);
@@ -23,8 +23,11 @@ public static class Contours
         var contour = Chart.Contour<double, double, double, string>(z, X: x1, Y: x2, NContours: contours, ShowScale: false, Name: "f",
             ShowLegend: false);
         var chart = Chart.Combine(new[] { contour }.Concat(overlays ?? []));
-        return ChartLayout.Apply(chart, width, height, title, new Axis("x1", Range: (x1.Min(), x1.Max())), new Axis("x2", Range: (x2.Min(), x2.Max())),
-            legend: ChartLayout.Obj(("x", 1.0), ("xanchor", "right"), ("y", 1.0), ("bgcolor", "rgba(255,255,255,0.7)")));
+        // The legend sits below the plot area, where it covers no arrow or path; x1 and x2 share one scale, so that
+        // right angles (a gradient crossing its contour line) and step lengths look as they are.
+        var styled = ChartLayout.Apply(chart, width, height, title, new Axis("x1", Range: (x1.Min(), x1.Max())), new Axis("x2", Range: (x2.Min(), x2.Max())),
+            legend: ChartLayout.Obj(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", -0.12), ("yanchor", "top")));
+        return ChartStyle.EqualScale(styled);
     }
 
     /// <summary>
