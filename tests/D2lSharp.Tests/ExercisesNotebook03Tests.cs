@@ -6,28 +6,31 @@ namespace D2lSharp.Tests;
 public class ExercisesNotebook03Tests
 {
     [Fact]
-    public void Exercise1_accepts_the_first_axis_size()
+    public void Exercise1_accepts_the_true_transpose_identities_and_explains_the_product_rule()
     {
         Assert.Null(Notebook03.Exercise1(null).Correct);
-        using var x = arange(24).reshape(2, 3, 4);
-        Assert.True(Notebook03.Exercise1(x.shape[0]).Correct);
-        Assert.False(Notebook03.Exercise1(x.numel()).Correct);
-        Assert.False(Notebook03.Exercise1(x.dim()).Correct);
+        Assert.True(Notebook03.Exercise1("abd").Correct);
+        Assert.True(Notebook03.Exercise1("D, b, A").Correct);
+        var withProduct = Notebook03.Exercise1("abcd");
+        Assert.False(withProduct.Correct);
+        Assert.Contains("(c) is false", withProduct.Message);
+        Assert.DoesNotContain("abd", withProduct.Message);
+        var missing = Notebook03.Exercise1("ab");
+        Assert.False(missing.Correct);
+        Assert.Contains("missing", missing.Message);
+        Assert.Contains("not one of the options", Notebook03.Exercise1("abz").Message);
     }
 
     [Fact]
-    public void Exercise2_accepts_row_shares_and_names_the_column_mistake()
+    public void Exercise2_accepts_the_shapes_of_the_three_sums_only()
     {
-        Assert.Null(Notebook03.Exercise2(null).Correct);
-        using var a = arange(20, dtype: ScalarType.Float32).reshape(5, 4);
-        using var right = a / a.sum(1, keepdim: true);
-        Assert.True(Notebook03.Exercise2(right).Correct);
-        using var byColumns = a / a.sum(0, keepdim: true);
-        var wrong = Notebook03.Exercise2(byColumns);
-        Assert.False(wrong.Correct);
-        Assert.Contains("column sums", wrong.Message);
-        using var transposed = right.T;
-        Assert.False(Notebook03.Exercise2(transposed).Correct);
+        Assert.Null(Notebook03.Exercise2(null, null, null).Correct);
+        using var x = arange(24).reshape(2, 3, 4);
+        Assert.True(Notebook03.Exercise2(x.sum(dim: 1).shape, x.sum(dim: 2).shape, x.sum([0L, 2L]).shape).Correct);
+        var kept = Notebook03.Exercise2([2, 1, 4], [2, 3], [3]);   // as if keepdim were true
+        Assert.False(kept.Correct);
+        Assert.Contains("X.sum(dim: 1)", kept.Message);
+        Assert.False(Notebook03.Exercise2([2, 4], [2, 3], [2, 4]).Correct);
     }
 
     [Fact]

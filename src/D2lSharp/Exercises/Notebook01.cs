@@ -18,7 +18,7 @@ public static class Notebook01
 
     /// <summary>The broadcast shape of (3, 1, 2) + (1, 4, 1).</summary>
     public static Feedback Exercise2(long[]? answer) =>
-        Check.Shape(answer, [3, 4, 2], "the shape of the broadcast sum", "each axis takes the length that is not 1");
+        Check.Shape(answer, [3, 4, 2], "the shape of the broadcast sum", "line the two shapes up axis by axis; an axis of length 1 is stretched to the other tensor's length");
 
     /// <summary>The last two columns of Xf.</summary>
     public static Feedback Exercise3(Tensor? answer)
@@ -30,5 +30,14 @@ public static class Notebook01
 
     /// <summary>The number of elements of a (2, 8, 4) concatenation.</summary>
     public static Feedback Exercise4(long? answer) =>
-        Check.Exact(answer, 64L, "the number of elements", "cat along axis 1 adds the lengths of axis 1 (3 + 5); the other axes stay");
+        Check.Exact(answer, 64L, "the number of elements", "first work out the shape of the result: along the axis you concatenate, the lengths add up; every other axis must match and stays as it is");
+
+    /// <summary>Exercise 5 (conceptual): which operations keep the shape of a 3×4 tensor X.</summary>
+    public static Feedback Exercise5(string? answer) =>
+        Check.Choice(answer, "ade", "the operations that keep X's shape (3, 4)", new Dictionary<char, string>
+        {
+            ['b'] = "a sum over all axes reduces the 12 elements to a single one",
+            ['c'] = "the transpose swaps the axes: a 3×4 matrix becomes 4×3",
+            ['f'] = "a matrix product multiplies (3×4) by (4×3) and gives 3×3",
+        }, hint: "element-wise operators act on each element separately and return one result per element");
 }

@@ -5,32 +5,34 @@ namespace D2lSharp.Exercises;
 /// <summary>Checkers for the exercises of notebook 03 (linear algebra).</summary>
 public static class Notebook03
 {
-    /// <summary>Exercise 1: <c>len(X)</c> for a tensor of shape (2, 3, 4) is the size of its first axis.</summary>
-    public static Feedback Exercise1(long? answer) =>
-        Check.Exact(answer, 2L, "len(X) for X of shape (2, 3, 4)",
-            hint: "len counts the entries along the first axis only; it is neither the number of axes nor the number of elements");
+    /// <summary>Exercise 1 (conceptual, d2l 2.3 exercises 1–3): which transpose identities hold for all matrices.</summary>
+    public static Feedback Exercise1(string? answer) =>
+        Check.Choice(answer, "abd", "the identities that hold for all matrices (of fitting shapes)", new Dictionary<char, string>
+        {
+            ['c'] = "try shapes: for A of shape 2×3 and B of shape 3×4, AB is 2×4, so (AB)ᵀ is 4×2, while AᵀBᵀ multiplies 3×2 by 4×3 and is not even defined",
+        }, hint: "test each identity on small random matrices with torch.allclose, and write out entry (i, j) of both sides");
 
-    /// <summary>Exercise 2: the 5×4 matrix arange(20) with every entry divided by its row's sum.</summary>
-    public static Feedback Exercise2(Tensor? answer)
+    /// <summary>Exercise 2 (d2l 2.3 exercise 5): the shapes of X.sum over axis 1, over axis 2 and over axes 0 and 2, for X of shape (2, 3, 4).</summary>
+    public static Feedback Exercise2(long[]? sumAxis1, long[]? sumAxis2, long[]? sumAxes02)
     {
-        using var scope = NewDisposeScope();
-        var a = arange(20, dtype: ScalarType.Float32).reshape(5, 4);
-        var expected = a / a.sum(1, keepdim: true);
-        var feedback = Check.Tensor(answer, expected, "A divided by its row sums",
-            hint: "sum along axis 1 and keep that axis (keepdim: true), so the 5×1 sums broadcast across the 4 columns; every row of the result sums to 1");
-        if (feedback.Correct == false && answer is not null && answer.shape.SequenceEqual(expected.shape)
-            && Check.Tensor(answer, a / a.sum(0, keepdim: true), "x").Correct == true)
-            return Check.Wrong("you divided by the column sums (axis 0); each row should sum to 1, so sum along axis 1.");
-        return feedback;
+        if (sumAxis1 is null || sumAxis2 is null || sumAxes02 is null)
+            return Check.Pending("give the three shapes: X.sum(dim: 1), X.sum(dim: 2) and X.sum(new long[] { 0, 2 }) for X of shape (2, 3, 4).");
+        const string hint = "a sum along an axis removes that axis and keeps all the others, in their order";
+        (long[] Given, long[] Expected, string Name)[] parts =
+            [(sumAxis1, [2, 4], "X.sum(dim: 1)"), (sumAxis2, [2, 3], "X.sum(dim: 2)"), (sumAxes02, [3], "X.sum(new long[] { 0, 2 })")];
+        foreach (var (given, expected, name) in parts)
+            if (!given.SequenceEqual(expected))
+                return Check.Wrong($"the shape of {name} is not {Display.TensorFormatter.ShapeText(given)}. Hint: {hint}.");
+        return Check.Right("(2, 4), (2, 3) and (3,): each sum removes the axes it runs along.");
     }
 
     /// <summary>Exercise 3: the Frobenius norm of [[1, −2, 2], [0, 4, −4]], i.e. √41.</summary>
     public static Feedback Exercise3(double? answer) =>
         Check.Number(answer, Math.Sqrt(41), "the Frobenius norm of M", tolerance: 1e-6,
-            hint: "square every entry, add up all the squares, and take the square root of the total");
+            hint: "the Frobenius norm treats the matrix as one long vector of its entries; which vector norm is it?");
 
     /// <summary>Exercise 4: the shape of PQr for P (3, 4), Q (4, 5), r (5): a vector of length 3.</summary>
     public static Feedback Exercise4(long[]? answer) =>
         Check.Shape(answer, [3], "the shape of PQr",
-            hint: "(3×4)·(4×5) is 3×5, and a 3×5 matrix times a vector of length 5 gives one dot product per row");
+            hint: "multiply left to right and write down the shape after each product; a matrix times a vector gives one number per row of the matrix");
 }

@@ -26,7 +26,7 @@ public static class Notebook04
     {
         const string what = "the derivative of y = exp(sin x)";
         const string hint = "chain rule with the inner function u = sin x: dy/dx = dy/du · du/dx";
-        if (derivative is null) return Check.Pending($"write {what} as a C# lambda, e.g. x => ... — {hint}.");
+        if (derivative is null) return Check.Pending($"write {what} as a C# lambda, x => ...");
         double[] points = [-2.0, -0.5, 0.0, 1.0, 2.5];
         foreach (double x in points)
         {
@@ -39,4 +39,13 @@ public static class Notebook04
         }
         return Check.Right($"{what} matches the true slope at x = {string.Join(", ", points.Select(p => p.ToString(CultureInfo.InvariantCulture)))}.");
     }
+
+    /// <summary>Exercise 5 (conceptual, d2l 2.4 exercise 6): the multivariable chain rule for u = f(x, y, z) with x, y, z functions of a and b.</summary>
+    public static Feedback Exercise5(string? answer) =>
+        Check.Choice(answer, "b", "the expression for ∂u/∂a", new Dictionary<char, string>
+        {
+            ['a'] = "a also changes u through y and z, and those paths count too",
+            ['c'] = "multiplying out the sums creates cross terms like ∂u/∂x · ∂y/∂a, which pair x's effect on u with y's dependence on a: a path that does not exist",
+            ['d'] = "the chain rule multiplies the derivatives along one path and adds up the paths; it never multiplies different paths together",
+        }, hint: "draw the dependency graph a → x, y, z → u and follow every path from a to u");
 }

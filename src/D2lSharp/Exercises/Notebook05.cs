@@ -47,4 +47,12 @@ public static class Notebook05
         return Check.Tensor(gradient, expected, "a.grad for the vector a = [0.5, -1, -2]", tolerance: 1e-2,
             hint: "d is a vector now, so backward needs d.sum(); then check which branch of the if ran for this a");
     }
+
+    /// <summary>Exercise 5 (conceptual): why backward needs a scalar, and what y.sum().backward() computes.</summary>
+    public static Feedback Exercise5(string? answer) =>
+        Check.Choice(answer, "ad", "the true statements about y.sum().backward() for a vector y", new Dictionary<char, string>
+        {
+            ['b'] = "x.grad is a tensor with x's shape and stores vectors without trouble; the question is which vector",
+            ['c'] = "the sum is one more cheap operation; it is there to define a single number to differentiate, not for speed",
+        }, hint: "the gradient of a vector with respect to a vector is a matrix (a Jacobian); write out ∂(y₁ + … + yₙ)/∂xⱼ");
 }

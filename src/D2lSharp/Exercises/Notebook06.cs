@@ -80,4 +80,13 @@ public static class Notebook06
         }
         return Check.Tensor(answer, expected, "P(bought? | advert?)", tolerance: 1e-4, hint: hint);
     }
+
+    /// <summary>Exercise 5 (conceptual): whether two disjoint events with P(A) = 0.3 and P(B) = 0.5 can be independent.</summary>
+    public static Feedback Exercise5(bool? answer)
+    {
+        if (answer is null) return Check.Pending("answer true or false: can disjoint events A and B with P(A) = 0.3 and P(B) = 0.5 be independent?");
+        return answer.Value
+            ? Check.Wrong("compare P(A and B) for disjoint events with the product P(A)·P(B) that independence requires. Hint: what is the probability that two events that cannot happen together both happen?")
+            : Check.Right("disjoint means P(A and B) = 0, but independence would need P(A and B) = 0.3 · 0.5 = 0.15. Disjoint events with positive probabilities are never independent: learning that A happened tells you B did not.");
+    }
 }

@@ -11,7 +11,7 @@ public static class Notebook07
     {
         const string what = "s = [w₁, w₂, b]";
         const string hint = "append a column of ones to X with torch.cat(..., dim: 1), then torch.linalg.inv(Xᵀ X) · Xᵀ · y, in float64";
-        if (answer is null) return Check.Pending($"compute {what} — {hint}.");
+        if (answer is null) return Check.Pending($"compute {what}.");
         using var scope = NewDisposeScope();
         var Xd = X.to_type(ScalarType.Float64);
         var X1 = cat(new[] { Xd, ones(Xd.shape[0], 1, dtype: ScalarType.Float64) }, 1);
@@ -31,7 +31,7 @@ public static class Notebook07
     {
         const string what = "the parameters [w₁, w₂, b] after one step";
         const string hint = "at w = 0, b = 0 every prediction is 0, so ∂l/∂w = mean over the batch of (ŷ − y)·x and ∂l/∂b = mean of (ŷ − y); new value = old − 0.1 · gradient";
-        if (answer is null) return Check.Pending($"compute {what} — {hint}.");
+        if (answer is null) return Check.Pending($"compute {what}.");
         using var scope = NewDisposeScope();
         var Xd = X.to_type(ScalarType.Float64);
         var yd = y.to_type(ScalarType.Float64).reshape(-1, 1);
@@ -58,4 +58,11 @@ public static class Notebook07
             return Check.Wrong($"{answer.Value.ToString("G6", CultureInfo.InvariantCulture)} is only the squared-error part; add the constant ½·log(2πσ²).");
         return Check.Number(answer, expected, "−log P(y | x)", tolerance: 1e-4, hint: hint);
     }
+
+    /// <summary>Exercise 4 (conceptual): why minibatch SGD averages over the batch, and what the learning rate does.</summary>
+    public static Feedback Exercise4(string? answer) =>
+        Check.Choice(answer, "abd", "the true statements about averaging the loss and the learning rate", new Dictionary<char, string>
+        {
+            ['c'] = "dividing a loss by a positive constant scales it; its minimum stays at the same parameters",
+        }, hint: "compare the gradient of a summed loss over 10 examples with one over 100 examples, and recall the η = 0.47 path of notebook 05");
 }

@@ -45,4 +45,11 @@ public static class Notebook08
             answer = answer.flatten();
         return Check.Tensor(answer, expected, "softmax([1000, 1001, 1002])", tolerance: 1e-5, hint: hint);
     }
+
+    /// <summary>Exercise 4 (conceptual): why classifiers are trained on cross-entropy rather than on accuracy.</summary>
+    public static Feedback Exercise4(string? answer) =>
+        Check.Choice(answer, "abd", "the true reasons to minimize cross-entropy instead of maximizing accuracy", new Dictionary<char, string>
+        {
+            ['c'] = "accuracy is easy to compute on any minibatch (the training loop prints it); the trouble is what its gradient is",
+        }, hint: "nudge one weight a tiny bit: how does the accuracy change, and how does the cross-entropy change?");
 }
