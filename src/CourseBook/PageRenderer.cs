@@ -63,7 +63,7 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
     /// <summary>Prose to HTML; links to other notebooks of the course point at their pages.</summary>
     public (string Html, int Formulas) Markdown(string source)
     {
-        var doc = Markdig.Markdown.Parse(source, Pipeline);
+        var doc = Markdig.Markdown.Parse(SpaceHanAroundMath(source), Pipeline);
         int formulas = 0;
         var displayed = new List<Markdig.Extensions.Mathematics.MathInline>();
         foreach (var node in doc.Descendants())
@@ -85,6 +85,30 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
         Pipeline.Setup(renderer);
         renderer.Render(doc);
         return (writer.ToString(), formulas);
+    }
+
+    static readonly Regex HanThenMath = new(@"(?<=\p{Lo})(?=\$[^\s$])");
+    static readonly Regex MathThenHan = new(@"(?<=[^\s$]\$)(?=\p{Lo})");
+
+    /// <summary>
+    /// Markdig opens and closes $…$ by CommonMark's emphasis rules, so "为$\nabla f$" (a Chinese character right before
+    /// a formula starting with a backslash) stays raw text, while VS Code's notebook renderer shows a formula. A space
+    /// between Chinese text and a formula (as Chinese typesetting puts there anyway) lets Markdig see it. Code is left alone.
+    /// </summary>
+    public static string SpaceHanAroundMath(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        bool fenced = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string trimmed = lines[i].TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)) { fenced = !fenced; continue; }
+            if (fenced || !lines[i].Contains('$')) continue;
+            var parts = lines[i].Split('`');
+            for (int p = 0; p < parts.Length; p += 2) parts[p] = MathThenHan.Replace(HanThenMath.Replace(parts[p], " "), " ");
+            lines[i] = string.Join('`', parts);
+        }
+        return string.Join('\n', lines);
     }
 
     static string Language(JsonObject cell)
