@@ -145,13 +145,22 @@ public class BookBrowserTests(BookInBrowser book) : IClassFixture<BookInBrowser>
                 new WaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
             var report = JsonDocument.Parse(await page.EvaluateExpressionAsync<string>(ReportScript)).RootElement.Clone();
 
+            string? shots = Environment.GetEnvironmentVariable("BOOK_SCREENSHOTS");
+            if (!string.IsNullOrEmpty(shots))
+            {
+                // For a person to look at: the laptop view at the page's first chart, displayed formula and table.
+                Directory.CreateDirectory(shots);
+                foreach (var (what, selector) in new[] { ("chart", ".book-chart"), ("formula", ".katex-display"), ("table", ".d2l-tensor table, table[id^='table_']") })
+                    if (await page.EvaluateExpressionAsync<bool>($"(() => {{ const el = document.querySelector(\"{selector}\"); if (!el) return false; el.scrollIntoView(); window.scrollBy(0, -120); return true; }})()"))
+                        await page.ScreenshotAsync(Path.Combine(shots, Path.ChangeExtension(file, $".{what}.png")));
+            }
+
             // On a phone (390 px wide) nothing may widen the page: tables and code scroll, charts shrink to the column.
             await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844, IsMobile = true, DeviceScaleFactor = 1 });
             await Task.Delay(600);
             int overflow = await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-            if (Environment.GetEnvironmentVariable("BOOK_SCREENSHOTS") is { Length: > 0 } shots)
+            if (!string.IsNullOrEmpty(shots))
             {
-                Directory.CreateDirectory(shots);
                 await page.ScreenshotAsync(Path.Combine(shots, Path.ChangeExtension(file, ".phone.png")), new ScreenshotOptions { FullPage = false });
             }
             return new Visit([.. errors], [.. external], report, overflow);
