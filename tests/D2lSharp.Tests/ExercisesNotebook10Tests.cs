@@ -1,0 +1,127 @@
+using D2lSharp.Exercises;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Tests;
+
+/// <summary>Each checker of notebook 10 accepts a right answer, rejects wrong ones with the specific feedback and is pending on null.</summary>
+public class ExercisesNotebook10Tests
+{
+    [Fact]
+    public void Exercise1_accepts_the_step_that_autograd_and_the_optimizer_take()
+    {
+        // The same step computed two independent ways: autograd on loss + λ/2‖w‖², and torch.optim.SGD's weight_decay.
+        var w = tensor(Notebook10.Exercise1Weights).requires_grad_();
+        var g = tensor(Notebook10.Exercise1Gradient);
+        var loss = (w * g).sum() + Notebook10.Exercise1Lambda / 2 * w.pow(2).sum();   // d(w·g)/dw = g: the given data gradient
+        loss.backward();
+        Tensor byAutograd;
+        using (no_grad()) byAutograd = w - Notebook10.Exercise1LearningRate * w.grad!;
+        Assert.True(Notebook10.Exercise1(byAutograd).Correct);
+
+        var p = new TorchSharp.Modules.Parameter(tensor(Notebook10.Exercise1Weights));
+        var opt = optim.SGD(new[] { p }, Notebook10.Exercise1LearningRate, weight_decay: Notebook10.Exercise1Lambda);
+        p.grad = tensor(Notebook10.Exercise1Gradient);
+        opt.step();
+        Assert.True(Notebook10.Exercise1(p.detach().clone()).Correct);
+        Assert.True(Notebook10.Exercise1(tensor(new[] { 1.35, -0.75 }).reshape(2, 1)).Correct);
+    }
+
+    [Fact]
+    public void Exercise1_names_the_missing_decay_the_halved_decay_and_the_wrong_sign()
+    {
+        var noDecay = Notebook10.Exercise1(tensor(new[] { 1.95, -1.05 }));
+        Assert.False(noDecay.Correct);
+        Assert.Contains("without weight decay", noDecay.Message);
+        var half = Notebook10.Exercise1(tensor(new[] { 1.65, -0.9 }));
+        Assert.False(half.Correct);
+        Assert.Contains("half", half.Message);
+        var grew = Notebook10.Exercise1(tensor(new[] { 2.55, -1.35 }));
+        Assert.False(grew.Correct);
+        Assert.Contains("grew", grew.Message);
+        Assert.False(Notebook10.Exercise1(tensor(new[] { 1.0, 0.0 })).Correct);
+        Assert.False(Notebook10.Exercise1(tensor(new[] { 1.35, -0.75, 0 })).Correct);
+    }
+
+    [Fact]
+    public void Exercise1_is_pending_on_null_without_giving_the_method()
+    {
+        var pending = Notebook10.Exercise1(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("λ·w", pending.Message);
+    }
+
+    [Fact]
+    public void Exercise2_accepts_the_validation_set_and_explains_the_other_two()
+    {
+        Assert.True(Notebook10.Exercise2("validation").Correct);
+        Assert.True(Notebook10.Exercise2(" Validation set ").Correct);
+        Assert.True(Notebook10.Exercise2("验证集").Correct);
+        var test = Notebook10.Exercise2("test");
+        Assert.False(test.Correct);
+        Assert.Contains("optimistic", test.Message);
+        var train = Notebook10.Exercise2("training");
+        Assert.False(train.Correct);
+        Assert.Contains("λ = 0", train.Message);
+        Assert.False(Notebook10.Exercise2("all of them").Correct);
+        Assert.Null(Notebook10.Exercise2(null).Correct);
+        Assert.Null(Notebook10.Exercise2("  ").Correct);
+    }
+
+    static int[][] GoodKFold(int n, int k) =>
+        Enumerable.Range(0, k).Select(i => Enumerable.Range(n * i / k, n * (i + 1) / k - n * i / k).ToArray()).ToArray();
+
+    [Fact]
+    public void Exercise3_accepts_consecutive_and_shuffled_folds()
+    {
+        Assert.True(Notebook10.Exercise3(GoodKFold).Correct);
+        Assert.True(Notebook10.Exercise3((n, k) =>
+        {
+            var order = Enumerable.Range(0, n).OrderBy(i => (i * 7919) % 101).ToArray();
+            return GoodKFold(n, k).Select(f => f.Select(i => order[i]).ToArray()).ToArray();
+        }).Correct);
+    }
+
+    [Fact]
+    public void Exercise3_rejects_lost_repeated_unequal_and_crashing_folds_and_is_pending_on_null()
+    {
+        var lost = Notebook10.Exercise3((n, k) => Enumerable.Range(0, k).Select(i => Enumerable.Range(i * (n / k), n / k).ToArray()).ToArray());
+        Assert.False(lost.Correct);
+        Assert.Contains("only", lost.Message);                     // n / k drops the remainder: 7 / 3 covers 6 of 7
+        var repeated = Notebook10.Exercise3((n, k) => Enumerable.Range(0, k).Select(_ => Enumerable.Range(0, n / k + 1).ToArray()).ToArray());
+        Assert.False(repeated.Correct);
+        Assert.Contains("exactly once", repeated.Message);
+        var unequal = Notebook10.Exercise3((n, k) =>
+            Enumerable.Range(0, k).Select(i => i < k - 1 ? new[] { i } : Enumerable.Range(k - 1, n - k + 1).ToArray()).ToArray());
+        Assert.False(unequal.Correct);
+        Assert.Contains("at most 1", unequal.Message);
+        var throws = Notebook10.Exercise3((n, k) => throw new InvalidOperationException("boom"));
+        Assert.False(throws.Correct);
+        Assert.Contains("boom", throws.Message);
+        Assert.False(Notebook10.Exercise3((n, k) => GoodKFold(n, k).Take(k - 1).ToArray()).Correct);
+        Assert.False(Notebook10.Exercise3((n, k) => GoodKFold(n + 1, k)).Correct);   // an index outside 0 … n−1
+        Assert.False(Notebook10.Exercise3((n, k) => null!).Correct);
+        Assert.Null(Notebook10.Exercise3(null).Correct);
+    }
+
+    [Fact]
+    public void Exercise4_accepts_underfit_good_overfit_in_words_or_in_the_notes_terms()
+    {
+        Assert.True(Notebook10.Exercise4(new[] { "underfit", "good", "overfit" }).Correct);
+        Assert.True(Notebook10.Exercise4(new[] { "Underfitting", "right", "overfitting" }).Correct);
+        Assert.True(Notebook10.Exercise4(new[] { "欠拟合", "正常", "过拟合" }).Correct);
+    }
+
+    [Fact]
+    public void Exercise4_names_the_first_wrong_run_and_is_pending_on_null()
+    {
+        var swapped = Notebook10.Exercise4(new[] { "overfit", "good", "underfit" });
+        Assert.False(swapped.Correct);
+        Assert.Contains("run 1", swapped.Message);
+        var middle = Notebook10.Exercise4(new[] { "underfit", "overfit", "overfit" });
+        Assert.False(middle.Correct);
+        Assert.Contains("run 2", middle.Message);
+        Assert.False(Notebook10.Exercise4(new[] { "underfit", "good" }).Correct);
+        Assert.False(Notebook10.Exercise4(new[] { "underfit", "meh", "overfit" }).Correct);
+        Assert.Null(Notebook10.Exercise4(null).Correct);
+    }
+}
