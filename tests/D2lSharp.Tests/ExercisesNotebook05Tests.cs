@@ -6,13 +6,24 @@ namespace D2lSharp.Tests;
 public class ExercisesNotebook05Tests
 {
     [Fact]
-    public void Exercise1_float64_epsilon()
+    public void Exercise1_gap_next_to_1000_in_float64()
     {
         Assert.Null(Notebook05.Exercise1(null).Correct);
-        Assert.True(Notebook05.Exercise1(finfo(ScalarType.Float64).eps).Correct);
-        Assert.True(Notebook05.Exercise1(Math.BitIncrement(1.0) - 1).Correct);
-        Assert.False(Notebook05.Exercise1(Math.Pow(2, -23)).Correct); // float32's
-        Assert.False(Notebook05.Exercise1(double.Epsilon).Correct);    // C#'s smallest subnormal, a different thing
+        Assert.True(Notebook05.Exercise1(Math.BitIncrement(1000.0) - 1000.0).Correct);
+        Assert.True(Notebook05.Exercise1(512 * finfo(ScalarType.Float64).eps).Correct);
+        Assert.True(Notebook05.Exercise1(Math.Pow(2, -43)).Correct);
+
+        var proportional = Notebook05.Exercise1(1000 * finfo(ScalarType.Float64).eps);   // spacing is not proportional
+        Assert.False(proportional.Correct);
+        Assert.Contains("1000 × eps", proportional.Message);
+        var epsilon = Notebook05.Exercise1(finfo(ScalarType.Float64).eps);               // the gap next to 1, printed in the lesson
+        Assert.False(epsilon.Correct);
+        Assert.Contains("machine epsilon", epsilon.Message);
+        var float32 = Notebook05.Exercise1(MathF.BitIncrement(1000f) - 1000f);            // float32's gap
+        Assert.False(float32.Correct);
+        Assert.Contains("float32", float32.Message);
+        Assert.False(Notebook05.Exercise1(1024 * finfo(ScalarType.Float64).eps).Correct); // one power of two too far
+        Assert.False(Notebook05.Exercise1(double.Epsilon).Correct);
     }
 
     [Fact]

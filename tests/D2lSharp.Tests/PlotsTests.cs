@@ -118,3 +118,25 @@ public class ChartStyleTests
         Assert.True(json["layout"]!["legend"]!["y"]!.GetValue<double>() < 0);
     }
 }
+
+public class NetworkDiagramTests
+{
+    [Fact]
+    public void Draws_every_unit_and_every_connection_between_neighbouring_layers()
+    {
+        var figure = Plotting.NetworkDiagram.Draw(new("input layer", "x₁", "x₂", "x₃", "x₄"), new("output layer", "o₁", "o₂", "o₃"));
+        Assert.StartsWith("<svg", figure.Svg);
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(figure.Svg, "<circle").Count);
+        Assert.Equal(12, System.Text.RegularExpressions.Regex.Matches(figure.Svg, "<line").Count);   // 4 × 3: fully connected
+        Assert.Contains(">o₃<", figure.Svg);
+        Assert.Contains("output layer", figure.Svg);
+    }
+
+    [Fact]
+    public void Refuses_a_picture_without_two_layers_or_with_an_empty_layer()
+    {
+        Assert.Contains("at least 2 layers", Assert.Throws<ArgumentException>(() => Plotting.NetworkDiagram.Draw(new Plotting.NetworkDiagram.Layer("only", "x"))).Message);
+        Assert.Contains("has no units", Assert.Throws<ArgumentException>(() =>
+            Plotting.NetworkDiagram.Draw(new("in", "x"), new Plotting.NetworkDiagram.Layer("out"))).Message);
+    }
+}

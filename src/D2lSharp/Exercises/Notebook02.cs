@@ -44,7 +44,7 @@ public static class Notebook02
     /// <summary>Exercise 4: columns produced by one-hot encoding 4 categories plus a missing-value category.</summary>
     public static Feedback Exercise4(long? answer)
     {
-        if (answer == 4) return Check.Wrong("4 columns cover the four categories, but the rows where the value is missing need a column of their own.");
+        if (answer == 4) return Check.Wrong("4 columns cover the four named categories; in which column would a house whose Roof is missing get its 1?");
         if (answer == 1) return Check.Wrong("one-hot encoding replaces the one text column by one 0/1 column per value it can take.");
         return Check.Exact(answer, 5L, "the number of columns after one-hot encoding",
             hint: "count one column per possible value, and remember that \"missing\" is treated as a value");

@@ -9,10 +9,11 @@ public static class Notebook03
     public static Feedback Exercise1(string? answer) =>
         Check.Choice(answer, "abd", "the identities that hold for all matrices (of fitting shapes)", new Dictionary<char, string>
         {
-            ['c'] = "try shapes: for A of shape 2×3 and B of shape 3×4, AB is 2×4, so (AB)ᵀ is 4×2, while AᵀBᵀ multiplies 3×2 by 4×3 and is not even defined",
+            ['c'] = "even where both sides are defined the two can differ: for the 2×2 matrices A = [[0, 1], [0, 0]] and B = [[0, 0], [1, 0]], " +
+                    "(AB)ᵀ has its 1 at the top left and AᵀBᵀ at the bottom right (and for A of shape 2×3, B of shape 3×4, AᵀBᵀ is not even defined)",
         }, hint: "test each identity on small random matrices with torch.allclose, and write out entry (i, j) of both sides");
 
-    /// <summary>Exercise 2 (d2l 2.3 exercise 5): the shapes of X.sum over axis 1, over axis 2 and over axes 0 and 2, for X of shape (2, 3, 4).</summary>
+    /// <summary>Exercise 2 (after d2l 2.3 exercise 7): the shapes of X.sum over axis 1, over axis 2 and over axes 0 and 2, for X of shape (2, 3, 4).</summary>
     public static Feedback Exercise2(long[]? sumAxis1, long[]? sumAxis2, long[]? sumAxes02)
     {
         if (sumAxis1 is null || sumAxis2 is null || sumAxes02 is null)

@@ -5,10 +5,26 @@ namespace D2lSharp.Exercises;
 /// <summary>Checkers for the exercises of notebook 05 — Automatic differentiation (自动微分).</summary>
 public static class Notebook05
 {
-    /// <summary>Exercise 1: the machine epsilon of float64 (the gap between 1 and the next larger float64).</summary>
-    public static Feedback Exercise1(double? epsilon) =>
-        Check.Number(epsilon, Math.Pow(2, -52), "float64's machine epsilon", tolerance: 1e-22,
-            hint: "float32 keeps 23 fraction bits and its epsilon is 2^-23; float64 keeps 52. torch.finfo gives it for any dtype (not C#'s double.Epsilon, which is the smallest subnormal)");
+    /// <summary>Exercise 1: the gap between 1000 and the next larger float64 (2⁻⁴³, since 1000 lies in [2⁹, 2¹⁰)).
+    /// Not machine epsilon itself, which the lesson prints: the point is that the spacing grows in steps of powers of two.</summary>
+    public static Feedback Exercise1(double? gap)
+    {
+        const string what = "the gap between 1000 and the next larger float64";
+        double eps = Math.Pow(2, -52);
+        if (gap is { } g)
+        {
+            if (g == eps)
+                return Check.Wrong("that is machine epsilon, the gap next to 1. Numbers near 1000 are spaced further apart.");
+            if (Math.Abs(g - 1000 * eps) <= 1e-20)
+                return Check.Wrong("1000 × eps assumes the spacing grows in proportion to the number. It grows in steps instead: " +
+                                   "it is the same for every double between two consecutive powers of two and doubles from one such range to the next.");
+            if (Math.Abs(g - Math.Pow(2, -14)) <= 1e-12)
+                return Check.Wrong("that is the gap next to 1000 in float32 (23 fraction bits). The question is about float64.");
+        }
+        return Check.Number(gap, Math.Pow(2, -43), what, tolerance: 1e-20,
+            hint: "doubles are evenly spaced between consecutive powers of two, with spacing eps on [1, 2), 2·eps on [2, 4), and so on; " +
+                  "Math.BitIncrement(x) returns the next larger double, which lets you check your reasoning");
+    }
 
     /// <summary>The points of exercise 2: nine float32 values from −π to π.</summary>
     public static Tensor Exercise2Points() => linspace(-Math.PI, Math.PI, 9, dtype: ScalarType.Float32);
