@@ -87,19 +87,25 @@ public class ExercisesNotebook09Tests
     }
 
     [Fact]
-    public void Exercise4_accepts_one_minus_tanh_squared()
+    public void Exercise4_accepts_the_product_rule_derivative_of_swish_in_two_forms()
     {
-        Assert.True(Notebook09.Exercise4(x => 1 - x.tanh().pow(2)).Correct);
-        Assert.True(Notebook09.Exercise4(x => x.cosh().pow(-2)).Correct);
+        Assert.True(Notebook09.Exercise4(x => x.sigmoid() + x * x.sigmoid() * (1 - x.sigmoid())).Correct);
+        Assert.True(Notebook09.Exercise4(x => x.sigmoid() * (1 + x * (1 - x.sigmoid()))).Correct);
     }
 
     [Fact]
     public void Exercise4_rejects_wrong_derivatives_and_throwing_functions_and_is_pending_on_null()
     {
-        var sigmoidLike = Notebook09.Exercise4(x => x.tanh() * (1 - x.tanh()));
-        Assert.False(sigmoidLike.Correct);
-        Assert.Contains("autograd gives", sigmoidLike.Message);
-        Assert.False(Notebook09.Exercise4(x => x.tanh()).Correct);
+        foreach (Func<Tensor, Tensor> oneTerm in new Func<Tensor, Tensor>[] { x => x.sigmoid(), x => x.sigmoid() * (1 - x.sigmoid()), x => x * x.sigmoid() * (1 - x.sigmoid()) })
+        {
+            var f = Notebook09.Exercise4(oneTerm);
+            Assert.False(f.Correct);
+            Assert.Contains("autograd gives", f.Message);
+            Assert.Contains("only one of the two terms", f.Message);
+        }
+        var tanhPrime = Notebook09.Exercise4(x => 1 - x.tanh().pow(2));
+        Assert.False(tanhPrime.Correct);
+        Assert.Contains("product rule", tanhPrime.Message);
         Assert.False(Notebook09.Exercise4(x => ones(3)).Correct);
         var throws = Notebook09.Exercise4(x => throw new InvalidOperationException("boom"));
         Assert.False(throws.Correct);
@@ -107,6 +113,7 @@ public class ExercisesNotebook09Tests
         var pending = Notebook09.Exercise4(null);
         Assert.Null(pending.Correct);
         Assert.DoesNotContain("Hint", pending.Message);
+        Assert.DoesNotContain("product rule", pending.Message);
     }
 
     [Fact]

@@ -70,14 +70,17 @@ public static class Notebook09
             : Check.Wrong($"W is right, b is not. Hint: {hint}.");
     }
 
-    /// <summary>Exercise 4: the derivative of tanh written without autograd, checked against autograd on many points.</summary>
+    /// <summary>
+    /// Exercise 4: the derivative of the Swish activation swish(x) = x · sigmoid(x) written without autograd,
+    /// checked against autograd on many points. The lesson shows sigmoid′ and tanh′ but not this one: it takes the product rule.
+    /// </summary>
     public static Feedback Exercise4(Func<Tensor, Tensor>? derivative)
     {
         if (derivative is null)
-            return Check.Pending("write the derivative of tanh as a function of a tensor x, without autograd (x => ...).");
+            return Check.Pending("write the derivative of swish(x) = x · sigmoid(x) as a function of a tensor x, without autograd (x => ...).");
         using var scope = NewDisposeScope();
         var x = linspace(-5, 5, 41, dtype: ScalarType.Float64).requires_grad_();
-        x.tanh().sum().backward();
+        (x * x.sigmoid()).sum().backward();
         var expected = x.grad!.detach().clone();
         var input = x.detach().clone();
         Tensor actual;
@@ -92,8 +95,11 @@ public static class Notebook09
         double maxErr = err.max().item<double>();
         if (maxErr <= 1e-5)
             return Check.Right($"your derivative matches autograd at 41 points in [−5, 5] (largest difference {maxErr.ToString("G3", CultureInfo.InvariantCulture)}).");
-        return Check.Wrong($"at x = {G(input[worst].item<double>())} your function gives {G(a[worst].item<double>())}, autograd gives {G(expected[worst].item<double>())}. " +
-                           "Hint: tanh(x) = (1 − e^(−2x)) / (1 + e^(−2x)); its derivative can be written with tanh(x) itself, as the sigmoid's derivative is written with sigmoid(x).");
+        var s = input.sigmoid();
+        string where = $"at x = {G(input[worst].item<double>())} your function gives {G(a[worst].item<double>())}, autograd gives {G(expected[worst].item<double>())}. ";
+        if ((a - s).abs().max().item<double>() <= 1e-5 || (a - s * (1 - s)).abs().max().item<double>() <= 1e-5 || (a - input * s * (1 - s)).abs().max().item<double>() <= 1e-5)
+            return Check.Wrong(where + "Hint: swish is a product of two functions of x, and your answer keeps only one of the two terms of its derivative.");
+        return Check.Wrong(where + "Hint: swish is a product x · sigmoid(x); differentiate it with the product rule, using sigmoid′(x) = sigmoid(x)(1 − sigmoid(x)) from the lesson.");
     }
 
     /// <summary>Exercise 5 (conceptual): why an MLP needs an activation function between its layers.</summary>
