@@ -90,8 +90,7 @@ public static class Notebook12
     public static Feedback Exercise3(char? choice)
     {
         if (choice is null)
-            return Check.Pending("which statement describes what is kept between the forward and the backward pass? Give the letter: " +
-                                 string.Join(" ", Exercise3Statements.Select(kv => $"({kv.Key}) {kv.Value}")));
+            return Check.Pending("which of the statements A–D (listed by Exercise3Statements) describes what is kept between the forward and the backward pass? Give its letter.");
         char c = char.ToUpperInvariant(choice.Value);
         return c switch
         {
