@@ -9,19 +9,19 @@ public class ExercisesNotebook13Tests
     [Fact]
     public void Exercise1_accepts_the_xavier_std_computed_or_measured_from_a_sample()
     {
-        Assert.True(Notebook13.Exercise1(Math.Sqrt(2.0 / (784 + 256))).Correct);
+        Assert.True(Notebook13.Exercise1(Math.Sqrt(2.0 / (784 + 512))).Correct);
         manual_seed(0);
-        var w = randn(256, 784) * Math.Sqrt(2.0 / 1040);
+        var w = randn(512, 784) * Math.Sqrt(2.0 / 1296);
         Assert.True(Notebook13.Exercise1(w.std().item<float>()).Correct);   // a sample's std is within the tolerance
     }
 
     [Fact]
     public void Exercise1_names_the_variance_the_uniform_bound_and_one_sided_widths_and_is_pending_on_null()
     {
-        var variance = Notebook13.Exercise1(2.0 / 1040);
+        var variance = Notebook13.Exercise1(2.0 / 1296);
         Assert.False(variance.Correct);
         Assert.Contains("variance", variance.Message);
-        var bound = Notebook13.Exercise1(Math.Sqrt(6.0 / 1040));
+        var bound = Notebook13.Exercise1(Math.Sqrt(6.0 / 1296));
         Assert.False(bound.Correct);
         Assert.Contains("uniform", bound.Message);
         var fanInOnly = Notebook13.Exercise1(Math.Sqrt(1.0 / 784));

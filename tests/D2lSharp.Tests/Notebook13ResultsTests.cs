@@ -40,6 +40,8 @@ public class Notebook13ResultsTests
         // TorchSharp 0.107's xavier_normal_ samples the uniform distribution (the prose says so; a fixed TorchSharp breaks this).
         Assert.Matches(@"nn\.init\.xavier_normal_ +std 0\.043\d+ +min -0\.0759\d +max +0\.0759\d +beyond ±2σ: 0\.00 %", text);
         Assert.True(Number(text, @"from scratch, normal .*beyond ±2σ: ([0-9.]+) %") > 3);
+        Assert.InRange(Number(text, @"nn\.init\.xavier_normal_ .*within ±σ: ([0-9.]+) %"), 56.0, 59.5);    // uniform 57.74 %, normal 68.27 %
+        Assert.InRange(Number(text, @"from scratch, normal .*within ±σ: ([0-9.]+) %"), 66.5, 70.0);
 
         // The default nn.Linear init is U(-1/sqrt(n_in), 1/sqrt(n_in)).
         Assert.Matches(@"nn\.Linear weight +min +-0\.0357\d +max +0\.0357\d +std 0\.020\d\d", text);

@@ -10,13 +10,13 @@ public static class Notebook13
 {
     static string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
-    /// <summary>Exercise 1: the standard deviation Xavier (normal) initialization gives the weights of nn.Linear(784, 256).</summary>
+    /// <summary>Exercise 1: the standard deviation Xavier (normal) initialization gives the weights of nn.Linear(784, 512).</summary>
     public static Feedback Exercise1(double? answer)
     {
-        const double fanIn = 784, fanOut = 256;
+        const double fanIn = 784, fanOut = 512;
         double std = Math.Sqrt(2 / (fanIn + fanOut));
         if (answer is null || double.IsNaN(answer.Value))
-            return Check.Pending("what standard deviation does Xavier (normal) initialization give the weights of nn.Linear(784, 256)?");
+            return Check.Pending("what standard deviation does Xavier (normal) initialization give the weights of nn.Linear(784, 512)?");
         double a = answer.Value;
         if (Close(a, std * std))
             return Check.Wrong($"{G(a)} is the variance σ²; the question asks for the standard deviation σ.");
@@ -25,7 +25,7 @@ public static class Notebook13
         if (Close(a, Math.Sqrt(1 / fanIn)) || Close(a, Math.Sqrt(1 / fanOut)) || Close(a, Math.Sqrt(2 / fanIn)))
             return Check.Wrong($"{G(a)} uses only one of the two widths. Hint: Xavier averages the forward condition n_in·σ² = 1 and the backward condition n_out·σ² = 1.");
         return Check.Number(answer, std, "the Xavier standard deviation", tolerance: 1e-4,
-            hint: "set ½(n_in + n_out)·σ² = 1 and solve for σ; which of 784 and 256 is n_in does not matter here.");
+            hint: "set ½(n_in + n_out)·σ² = 1 and solve for σ; which of 784 and 512 is n_in does not matter here.");
     }
 
     /// <summary>Exercise 2: ReLU's derivative as autograd computes it (0 at x = 0), checked on cases that include 0.</summary>
@@ -76,7 +76,7 @@ public static class Notebook13
         if (Close(a, 0.25))
             return Check.Wrong($"{G(a)} is the largest factor of one layer; there are ten layers.");
         if (Close(a, Math.Pow(0.5, 10)))
-            return Check.Wrong($"{G(a)} uses σ(0) = 0.5, the largest value of sigmoid at its steepest point, not its derivative there.");
+            return Check.Wrong($"{G(a)} uses σ(0) = 0.5, the value of sigmoid at its steepest point, not its derivative there.");
         return Math.Abs(a - expected) <= 1e-3 * expected
             ? Check.Right($"0.25¹⁰ = {G(expected)}: at best each sigmoid layer passes on a quarter of the gradient.")
             : Check.Wrong($"{G(a)} is off. Hint: find the largest value of σ'(x) (section 2 measured it) and combine ten of them by the chain rule.");
