@@ -1,0 +1,89 @@
+using D2lSharp.Exercises;
+using static TorchSharp.torch;
+
+namespace D2lSharp.Tests;
+
+/// <summary>Each checker of notebook 13 accepts right answers, rejects wrong ones with the specific feedback, and is pending on null.</summary>
+public class ExercisesNotebook13Tests
+{
+    [Fact]
+    public void Exercise1_accepts_the_xavier_std_computed_or_measured_from_a_sample()
+    {
+        Assert.True(Notebook13.Exercise1(Math.Sqrt(2.0 / (784 + 512))).Correct);
+        manual_seed(0);
+        var w = randn(512, 784) * Math.Sqrt(2.0 / 1296);
+        Assert.True(Notebook13.Exercise1(w.std().item<float>()).Correct);   // a sample's std is within the tolerance
+    }
+
+    [Fact]
+    public void Exercise1_names_the_variance_the_uniform_bound_and_one_sided_widths_and_is_pending_on_null()
+    {
+        var variance = Notebook13.Exercise1(2.0 / 1296);
+        Assert.False(variance.Correct);
+        Assert.Contains("variance", variance.Message);
+        var bound = Notebook13.Exercise1(Math.Sqrt(6.0 / 1296));
+        Assert.False(bound.Correct);
+        Assert.Contains("uniform", bound.Message);
+        var fanInOnly = Notebook13.Exercise1(Math.Sqrt(1.0 / 784));
+        Assert.False(fanInOnly.Correct);
+        Assert.Contains("one of the two widths", fanInOnly.Message);
+        Assert.False(Notebook13.Exercise1(0.5).Correct);
+        var pending = Notebook13.Exercise1(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("½", pending.Message);                       // no method before an answer
+        Assert.DoesNotContain("Hint", pending.Message);
+    }
+
+    [Fact]
+    public void Exercise2_accepts_relu_derivatives_that_return_0_at_0_including_one_computed_by_autograd()
+    {
+        Assert.True(Notebook13.Exercise2(x => x > 0 ? 1 : 0).Correct);
+        Assert.True(Notebook13.Exercise2(x =>
+        {
+            var t = tensor(x, requires_grad: true);
+            t.relu().backward();
+            return t.grad!.item<double>();
+        }).Correct);
+    }
+
+    [Fact]
+    public void Exercise2_rejects_the_notes_constant_1_and_the_value_1_at_0_and_survives_a_throwing_function()
+    {
+        var constant = Notebook13.Exercise2(_ => 1);
+        Assert.False(constant.Correct);
+        Assert.Contains("not 1 everywhere", constant.Message);
+        var oneAtZero = Notebook13.Exercise2(x => x >= 0 ? 1 : 0);
+        Assert.False(oneAtZero.Correct);
+        Assert.Contains("x = 0", oneAtZero.Message);
+        Assert.False(Notebook13.Exercise2(x => x).Correct);
+        var throwing = Notebook13.Exercise2(_ => throw new InvalidOperationException("boom"));
+        Assert.False(throwing.Correct);
+        Assert.Contains("boom", throwing.Message);
+        Assert.Null(Notebook13.Exercise2(null).Correct);
+    }
+
+    [Fact]
+    public void Exercise3_accepts_one_and_rejects_sixteen_and_zero_and_is_pending_on_null()
+    {
+        Assert.True(Notebook13.Exercise3(1).Correct);
+        var sixteen = Notebook13.Exercise3(16);
+        Assert.False(sixteen.Correct);
+        Assert.Contains("same", sixteen.Message);
+        Assert.False(Notebook13.Exercise3(0).Correct);
+        Assert.False(Notebook13.Exercise3(8).Correct);
+        Assert.Null(Notebook13.Exercise3(null).Correct);
+    }
+
+    [Fact]
+    public void Exercise4_accepts_a_quarter_to_the_tenth_and_names_sum_single_layer_and_sigma_of_0_mistakes()
+    {
+        Assert.True(Notebook13.Exercise4(Math.Pow(0.25, 10)).Correct);
+        var sum = Notebook13.Exercise4(2.5);
+        Assert.False(sum.Correct);
+        Assert.Contains("multiplies", sum.Message);
+        Assert.Contains("one layer", Notebook13.Exercise4(0.25).Message);
+        Assert.Contains("σ(0)", Notebook13.Exercise4(Math.Pow(0.5, 10)).Message);
+        Assert.False(Notebook13.Exercise4(1e-3).Correct);
+        Assert.Null(Notebook13.Exercise4(null).Correct);
+    }
+}
