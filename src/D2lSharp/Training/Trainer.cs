@@ -167,7 +167,6 @@ public static class Trainer
             history.TestAccuracy.Add(testAccuracy);
             animator?.Add(epoch + 1, trainLoss, trainAccuracy, testAccuracy);
         }
-        animator?.Finish();
         return history;
     }
 }
