@@ -76,6 +76,18 @@ public class AnimatorTests
     }
 
     [Fact]
+    public void The_training_plot_titles_its_y_axis_and_draws_its_edge_markers_whole()
+    {
+        var animator = Animator.ForTraining(10);
+        animator.Add(1, 0.8, 0.7, 0.72);
+        var json = Json(animator.Chart);
+        Assert.Equal("loss / accuracy", json["layout"]!["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        var x = json["layout"]!["xaxis"]!["range"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.True(x[0] < 1 && x[1] > 10, $"epochs 1 and 10 must lie inside the x range, not on its edge; got [{x[0]}, {x[1]}]");
+        Assert.All(json["data"]!.AsArray(), t => Assert.False(t!["cliponaxis"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public void Predictions_titles_each_image_with_true_over_predicted_labels()
     {
         using var images = rand(10, 1, 28, 28);

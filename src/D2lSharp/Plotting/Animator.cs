@@ -49,11 +49,14 @@ public sealed class Animator
         _sink = sink;
     }
 
-    /// <summary>d2l's training plot: epochs on x in [1, epochs], train loss, train acc and test acc in [0.3, 0.9].</summary>
+    /// <summary>
+    /// d2l's training plot: train loss, train acc and test acc (y in [0.3, 0.9] unless given) over epochs 1…<paramref name="epochs"/>,
+    /// with half an epoch of room at both ends so that the first and last markers are drawn whole.
+    /// </summary>
     public static Animator ForTraining(int epochs, (double, double)? yLim = null)
     {
         if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, $"epochs must be positive; got {epochs}.");
-        return new Animator("epoch", ["train loss", "train acc", "test acc"], (1, Math.Max(epochs, 2)), yLim ?? (0.3, 0.9));
+        return new Animator("epoch", ["train loss", "train acc", "test acc"], (0.5, epochs + 0.5), yLim ?? (0.3, 0.9), yLabel: "loss / accuracy");
     }
 
     /// <summary>
@@ -94,7 +97,9 @@ public sealed class Animator
         get
         {
             var traces = _legend.Select((name, i) =>
-                PlotlyChart.Line<double, double, string>(_xs[i].ToArray(), _ys[i].ToArray(), Name: name, ShowMarkers: true, ShowLegend: true));
+                PlotlyChart.Line<double, double, string>(_xs[i].ToArray(), _ys[i].ToArray(), Name: name, ShowMarkers: true, ShowLegend: true)).ToArray();
+            foreach (var trace in traces.SelectMany(GenericChart.getTraces))
+                trace.SetProperty("cliponaxis", false);   // a marker on the edge of a fixed range is drawn whole, not cut in half
             return ChartLayout.Apply(PlotlyChart.Combine(traces), _width, _height, null, new Axis(_xLabel, Range: _xLim), new Axis(_yLabel, Range: _yLim));
         }
     }
