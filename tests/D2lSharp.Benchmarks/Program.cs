@@ -50,12 +50,11 @@ foreach (var (name, make) in new (string, Func<nn.Module<Tensor, Tensor>>)[]
     using var bareOptimizer = optim.SGD(bareModel.parameters(), lr);
     using var loss = nn.CrossEntropyLoss();
     var (train, test) = FashionMnist.Loaders(data, batchSize);
-    var updater = Updater.FromOptimizer(helperOptimizer);
 
     double HelperEpoch()
     {
         var watch = Stopwatch.StartNew();
-        Trainer.TrainEpoch(helperModel.forward, train, (yHat, y) => loss.forward(yHat, y), updater, helperModel);
+        Trainer.TrainEpoch(helperModel, train, loss.forward, helperOptimizer);
         return watch.Elapsed.TotalSeconds;
     }
     int bareEpoch = 0;
@@ -72,8 +71,8 @@ foreach (var (name, make) in new (string, Func<nn.Module<Tensor, Tensor>>)[]
         else { bareTimes.Add(BareEpoch()); helperTimes.Add(HelperEpoch()); }
         Console.WriteLine($"  {name}, epoch {epoch + 1}: helper {helperTimes[^1]:F3} s, bare {bareTimes[^1]:F3} s");
     }
-    double helperAcc = Metrics.EvaluateAccuracy(helperModel.forward, test, helperModel);
-    double bareAcc = Metrics.EvaluateAccuracy(bareModel.forward, test, bareModel);
+    double helperAcc = Metrics.EvaluateAccuracy(helperModel, test);
+    double bareAcc = Metrics.EvaluateAccuracy(bareModel, test);
     results.Add((name, Median(helperTimes), Median(bareTimes), Median(helperTimes.Zip(bareTimes, (h, b) => h / b).ToList()), helperAcc, bareAcc));
 }
 

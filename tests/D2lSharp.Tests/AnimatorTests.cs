@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace D2lSharp.Tests;
 
-/// <summary>The Animator records, draws, and shows itself live (once, then updates) or once at the end (headless).</summary>
+/// <summary>The Animator records, draws, and shows itself once, then updates that one chart.</summary>
 public class AnimatorTests
 {
     static JsonObject Json(object chart) => JsonNode.Parse(GenericChart.toJson((GenericChart)chart))!.AsObject();
@@ -15,7 +15,7 @@ public class AnimatorTests
     [Fact]
     public void Animator_records_every_point_and_draws_one_line_per_curve()
     {
-        var animator = new Animator(null, "epoch", ["train loss", "train acc", "test acc"], xLim: (1, 3), yLim: (0.3, 0.9));
+        var animator = new Animator("epoch", ["train loss", "train acc", "test acc"], xLim: (1, 3), yLim: (0.3, 0.9));
         animator.Add(1, 0.8, 0.6, 0.55);
         animator.Add(2, 0.6, 0.7, double.NaN); // NaN: no point for that curve (d2l passes None)
         animator.Add(3, 0.5);                  // fewer values: only the first curves get points
@@ -36,53 +36,32 @@ public class AnimatorTests
     }
 
     [Fact]
-    public void Live_animator_shows_one_chart_and_updates_that_same_chart_after_every_point()
+    public void Animator_shows_one_chart_and_updates_that_same_chart_after_every_point()
     {
         var sink = new RecordingSink();
-        var animator = new Animator(sink, "epoch", ["loss"], live: true);
+        var animator = new Animator(sink, "epoch", ["loss"]);
         for (int epoch = 1; epoch <= 4; epoch++)
         {
             animator.Add(epoch, 1.0 / epoch);
             Assert.Equal(epoch, sink.Shows + sink.Updates); // redrawn while the loop runs, not at the end
         }
-        animator.Finish();
         Assert.Equal(1, sink.Shows);
         Assert.Equal(3, sink.Updates);
         Assert.All(sink.Handles, h => Assert.Same(sink.Handles[0], h)); // every update names the chart that was shown
         Assert.Equal([1, 2, 3, 4], sink.Values.Select(v => Points(v, 0)));
+        Assert.True(animator.Shown);
     }
 
     [Fact]
-    public void Headless_animator_shows_only_the_final_chart_once()
+    public void Outside_a_notebook_the_animator_only_records()
     {
-        var sink = new RecordingSink();
-        var animator = new Animator(sink, "epoch", ["loss", "acc"], live: false);
-        for (int epoch = 1; epoch <= 5; epoch++) animator.Add(epoch, 1.0 / epoch, epoch / 10.0);
-        Assert.Equal(0, sink.Shows + sink.Updates);
-        animator.Finish();
-        animator.Finish();
-        Assert.Equal(1, sink.Shows);
-        Assert.Equal(0, sink.Updates);
-        Assert.Equal(5, Points(sink.Values.Single(), 0));
-        Assert.Equal(5, Points(sink.Values.Single(), 1));
-    }
-
-    [Fact]
-    public void Animator_is_headless_when_the_runner_says_so()
-    {
-        string? before = Environment.GetEnvironmentVariable("D2LSHARP_HEADLESS");
-        try
-        {
-            Environment.SetEnvironmentVariable("D2LSHARP_HEADLESS", "1");
-            Assert.False(new Animator("x", ["y"]).Live);
-            Assert.True(new Animator("x", ["y"], live: true).Live);
-            Environment.SetEnvironmentVariable("D2LSHARP_HEADLESS", null);
-            Assert.True(new Animator("x", ["y"]).Live);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("D2LSHARP_HEADLESS", before);
-        }
+        // No kernel cell is running in a test process: KernelInvocationContext.Current is null, as in a plain program.
+        Assert.Null(Microsoft.DotNet.Interactive.KernelInvocationContext.Current);
+        var animator = Animator.ForTraining(3);
+        for (int epoch = 1; epoch <= 3; epoch++) animator.Add(epoch, 1.0 / epoch, 0.5, 0.4);
+        Assert.False(animator.Shown);
+        Assert.Equal(3, animator.Points);
+        Assert.Equal(3, Points(animator.Chart, 0));
     }
 
     [Fact]

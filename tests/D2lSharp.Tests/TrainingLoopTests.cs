@@ -40,9 +40,9 @@ public class TrainingLoopTests
             using var b = zeros(3).requires_grad_();
             Func<Tensor, Tensor> net = x => Softmax(x.matmul(W) + b);
             var sink = new RecordingSink();
-            var animator = new Animator(sink, "epoch", ["train loss", "train acc", "test acc"], live: true);
+            var animator = new Animator(sink, "epoch", ["train loss", "train acc", "test acc"]);
             var history = Trainer.Train(net, Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 32, shuffle: false),
-                Losses.CrossEntropy, 5, Updater.FromScratch([W, b], 0.1), animator);
+                Losses.CrossEntropy, 5, n => Optimizers.Sgd([W, b], 0.1, n), animator);
             Assert.Equal(5, history.Epochs);
             Assert.Equal(5, history.SecondsPerEpoch.Count);
             Assert.True(history.TrainLoss[^1] < history.TrainLoss[0], $"loss did not fall: {string.Join(", ", history.TrainLoss)}");
@@ -50,7 +50,7 @@ public class TrainingLoopTests
             Assert.Equal([1.0, 2, 3, 4, 5], animator.Series[2].X);
             Assert.Equal(history.TestAccuracy, animator.Series[2].Y);
             Assert.Equal(1, sink.Shows);
-            Assert.Equal(5, sink.Updates + sink.Shows); // live: shown once, redrawn after every later epoch (and on Finish)
+            Assert.Equal(4, sink.Updates); // shown after the first epoch, redrawn in place after every later one
         }
     }
 
@@ -66,9 +66,9 @@ public class TrainingLoopTests
             using var optimizer = optim.SGD(model.parameters(), 0.1);
             using var loss = nn.CrossEntropyLoss();
             var modes = new List<bool>();
-            var history = Trainer.Train(x => { modes.Add(model.training); return model.forward(x); },
-                Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 64, shuffle: false),
-                (yHat, target) => loss.forward(yHat, target), 8, Updater.FromOptimizer(optimizer), module: model);
+            using var recorder = new ModeRecorder(model, modes);
+            var history = Trainer.Train(recorder, Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 64, shuffle: false),
+                loss.forward, 8, optimizer);
             Assert.True(history.TestAccuracy[^1] > 0.95, history.ToString());
             Assert.True(history.TrainLoss[^1] < 0.5 * history.TrainLoss[0], history.ToString());
             // Each epoch: 10 training batches in train mode, then 3 test batches in eval mode.
@@ -80,11 +80,10 @@ public class TrainingLoopTests
     public void Linear_regression_through_TrainEpoch_recovers_the_true_parameters()
     {
         using var problem = new LinearProblem();
-        var updater = Updater.FromScratch([problem.W, problem.B], 0.03);
         double firstLoss = 0, loss = 0;
         for (int epoch = 0; epoch < 3; epoch++)
         {
-            (loss, _) = Trainer.TrainEpoch(x => x.matmul(problem.W) + problem.B, problem.Data, Losses.Squared, updater);
+            (loss, _) = Trainer.TrainEpoch(x => x.matmul(problem.W) + problem.B, problem.Data, Losses.SquaredLoss, n => Optimizers.Sgd([problem.W, problem.B], 0.03, n));
             if (epoch == 0) firstLoss = loss;
         }
         problem.AssertRecovered();
@@ -101,10 +100,10 @@ public class TrainingLoopTests
         using var W1 = W0.clone().requires_grad_();
         using var W2 = W0.clone().requires_grad_();
         var one = new[] { (X, y) }; // not a Minibatches: the loop leaves these tensors alone
-        Trainer.TrainEpoch(x => Softmax(x.matmul(W1)), one, Losses.CrossEntropy, Updater.FromScratch([W1], 0.5));
+        Trainer.TrainEpoch(x => Softmax(x.matmul(W1)), one, Losses.CrossEntropy, n => Optimizers.Sgd([W1], 0.5, n));
         using var sgd = optim.SGD([new TorchSharp.Modules.Parameter(W2.detach().clone())], 0.5);
         var p = sgd.parameters().Single();
-        Trainer.TrainEpoch(x => Softmax(x.matmul(p)), one, Losses.CrossEntropy, Updater.FromOptimizer(sgd));
+        Trainer.TrainEpoch(x => Softmax(x.matmul(p)), one, Losses.CrossEntropy, sgd);
         Assert.True(W1.allclose(p, rtol: 1e-5, atol: 1e-6), "scratch SGD on the summed loss and torch SGD on the mean loss should agree");
         Assert.False(W1.allclose(W0), "the step changed nothing");
         Assert.False(X.IsInvalid);
@@ -123,15 +122,14 @@ public class TrainingLoopTests
             var train = Minibatches.Create(X, y, 16);
             var test = Minibatches.Create(X, y, 64, shuffle: false);
             Func<Tensor, Tensor, Tensor> loss = (a, b) => lossModule.forward(a, b);
-            var updater = Updater.FromOptimizer(optimizer);
-            Trainer.Train(model.forward, train, test, loss, 1, updater, module: model); // warm up: gradients exist from here on
+            Trainer.Train(model, train, test, loss, 1, optimizer); // warm up: gradients exist from here on
             long before = Live;
-            Trainer.Train(model.forward, train, test, loss, 3, updater, module: model);
+            Trainer.Train(model, train, test, loss, 3, optimizer);
             Assert.Equal(before, Live);
 
             using var W = normal(0, 0.01, [2, 3]).requires_grad_();
             using var b = zeros(3).requires_grad_();
-            var scratch = Updater.FromScratch([W, b], 0.1);
+            Action<int> scratch = n => Optimizers.Sgd([W, b], 0.1, n);
             Trainer.TrainEpoch(x => Softmax(x.matmul(W) + b), train, Losses.CrossEntropy, scratch);
             before = Live;
             for (int epoch = 0; epoch < 3; epoch++)
@@ -147,14 +145,35 @@ public class TrainingLoopTests
         using var y = zeros(4, dtype: ScalarType.Int64);
         using var W = zeros(2, 2).requires_grad_();
         var data = Minibatches.Create(X, y, 2);
-        var updater = Updater.FromScratch([W], 0.1);
-        Assert.Contains("epochs must be positive; got 0",
+        Action<int> updater = n => Optimizers.Sgd([W], 0.1, n);
+        Assert.Contains("numEpochs must be positive; got 0",
             Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(x => x.matmul(W), data, data, Losses.CrossEntropy, 0, updater)).Message);
         var shape = Assert.Throws<InvalidOperationException>(() =>
             Trainer.TrainEpoch(x => x.matmul(W), data, (a, b) => a * 1, updater));
         Assert.Contains("one value per example (2); it has shape (2, 2)", shape.Message);
-        using var frozen = zeros(2);
-        Assert.Contains("does not require a gradient", Assert.Throws<ArgumentException>(() => Updater.FromScratch([frozen], 0.1)).Message);
+        var mean = Assert.Throws<InvalidOperationException>(() =>
+            Trainer.TrainEpoch(x => x.matmul(W), data, (a, b) => nn.functional.cross_entropy(a, b), updater));
+        Assert.Contains("the loss must give one value per example", mean.Message);
+    }
+}
+
+/// <summary>A module that records whether it was in training mode at each forward call, around an inner module.</summary>
+sealed class ModeRecorder : nn.Module<Tensor, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> _inner;
+    readonly List<bool> _modes;
+
+    public ModeRecorder(nn.Module<Tensor, Tensor> inner, List<bool> modes) : base(nameof(ModeRecorder))
+    {
+        (_inner, _modes) = (inner, modes);
+        register_module("inner", inner);
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        _modes.Add(training);
+        Assert.Equal(training, _inner.training); // train()/eval() reach the inner layers
+        return _inner.forward(x);
     }
 }
 

@@ -114,7 +114,7 @@ public static class GradientCheck
     {
         if (y.numel() != 1)
             throw new ArgumentException(
-                $"f must return a scalar (one element) to have a gradient; it returned shape {Display.TensorFormatter.ShapeText(y.shape)}. " +
+                $"f must return a scalar (one element) to have a gradient; it returned shape {Display.TensorFormatter.Shape(y)}. " +
                 "Reduce it first, e.g. with .sum().", argument);
     }
 }

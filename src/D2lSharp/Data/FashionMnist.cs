@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using TorchSharp;
@@ -57,7 +58,7 @@ public static class FashionMnist
     public static string[] TextLabels(Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (labels.dim() > 1) throw new ArgumentException($"labels must be a 1-d tensor of class indices; got shape {Synthetic.Shape(labels)}.", nameof(labels));
+        if (labels.dim() > 1) throw new ArgumentException($"labels must be a 1-d tensor of class indices; got shape {TensorFormatter.Shape(labels)}.", nameof(labels));
         var values = labels.detach().cpu().to_type(ScalarType.Int64).reshape(-1).data<long>().ToArray();
         return values.Select(v => v >= 0 && v < ClassNames.Length
             ? ClassNames[v]

@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using System.Collections;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -36,8 +37,8 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
         if (y.dim() == 0) throw new ArgumentException("y is a scalar; it needs a first axis of examples.", nameof(y));
         if (X.shape[0] != y.shape[0])
             throw new ArgumentException(
-                $"X and y must have the same number of examples (first axis): X has {X.shape[0]} (shape {Synthetic.Shape(X)}), " +
-                $"y has {y.shape[0]} (shape {Synthetic.Shape(y)}).", nameof(y));
+                $"X and y must have the same number of examples (first axis): X has {X.shape[0]} (shape {TensorFormatter.Shape(X)}), " +
+                $"y has {y.shape[0]} (shape {TensorFormatter.Shape(y)}).", nameof(y));
         return new Minibatches(X, y, batchSize, shuffle, seed);
     }
 

@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using static TorchSharp.torch;
 
 namespace D2lSharp.Data;
@@ -15,7 +16,7 @@ public static class Splits
         ArgumentNullException.ThrowIfNull(y);
         if (X.dim() == 0 || y.dim() == 0 || X.shape[0] != y.shape[0])
             throw new ArgumentException(
-                $"X and y must have the same number of examples (first axis): X has shape {Synthetic.Shape(X)}, y has shape {Synthetic.Shape(y)}.", nameof(y));
+                $"X and y must have the same number of examples (first axis): X has shape {TensorFormatter.Shape(X)}, y has shape {TensorFormatter.Shape(y)}.", nameof(y));
         if (!(validFraction >= 0 && validFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(validFraction), validFraction, $"validFraction must be in [0, 1); got {validFraction}.");
         if (!(testFraction >= 0 && testFraction < 1))

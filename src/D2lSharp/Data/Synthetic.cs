@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using static TorchSharp.torch;
 
 namespace D2lSharp.Data;
@@ -13,7 +14,7 @@ public static class Synthetic
     {
         ArgumentNullException.ThrowIfNull(w);
         if (w.dim() != 1)
-            throw new ArgumentException($"w must be a 1-d tensor of weights (one per feature); got shape {Shape(w)}.", nameof(w));
+            throw new ArgumentException($"w must be a 1-d tensor of weights (one per feature); got shape {TensorFormatter.Shape(w)}.", nameof(w));
         if (w.shape[0] == 0) throw new ArgumentException("w has no weights; give at least one feature weight.", nameof(w));
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be positive (the number of examples); got {n}.");
         if (noise < 0 || double.IsNaN(noise))
@@ -27,5 +28,4 @@ public static class Synthetic
         return scope.MoveToOuter(X, y.reshape(-1, 1));
     }
 
-    internal static string Shape(Tensor t) => Display.TensorFormatter.ShapeText(t.shape);
 }

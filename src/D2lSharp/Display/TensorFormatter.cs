@@ -32,6 +32,9 @@ public static class TensorFormatter
     public static string ShapeText(long[] shape) =>
         shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
 
+    /// <summary>A tensor's shape as <see cref="ShapeText"/> writes it: what the library's error messages name.</summary>
+    internal static string Shape(Tensor t) => ShapeText(t.shape);
+
     /// <summary>Header line: shape, dtype, and device or gradient facts when they matter.</summary>
     public static string Header(Tensor t)
     {

@@ -25,7 +25,7 @@ public static class Check
     {
         if (answer is null) return Pending($"compute {what}{(hint.Length > 0 ? " — " + hint : "")}.");
         if (!answer.shape.SequenceEqual(expected.shape))
-            return Wrong($"{what} should have shape {TensorFormatter.ShapeText(expected.shape)}, yours has {TensorFormatter.ShapeText(answer.shape)}.");
+            return Wrong($"{what} should have shape {TensorFormatter.Shape(expected)}, yours has {TensorFormatter.Shape(answer)}.");
         using var scope = NewDisposeScope();
         var a = answer.detach().cpu().to_type(ScalarType.Float64);
         var e = expected.detach().cpu().to_type(ScalarType.Float64);

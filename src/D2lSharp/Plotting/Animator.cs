@@ -1,4 +1,5 @@
-using System.Reflection;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
@@ -10,10 +11,11 @@ namespace D2lSharp.Plotting;
 public sealed record AnimatorSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
 
 /// <summary>
-/// d2l's <c>Animator</c>: a chart of several curves that grows point by point while a cell runs (e.g. one point per epoch).
-/// In a notebook it shows one chart and redraws it in place after every <see cref="Add"/>. In a headless run
-/// (environment variable D2LSHARP_HEADLESS=1, set by the course's runner) it shows the chart once, in its final
-/// state, when <see cref="Finish"/> is called. Outside a notebook it only records; <see cref="Chart"/> has the current chart.
+/// Course plumbing (display); d2l <c>Animator</c>, used from notebook 08 on: a chart of several curves that grows point by
+/// point while a cell runs (e.g. one point per epoch). In a notebook it shows one chart and redraws it in place after every
+/// <see cref="Add"/>: one <c>DisplayedValueProduced</c>, then <c>DisplayedValueUpdated</c> events carrying the same value id,
+/// so a host that keeps the final state of each displayed value (VS Code, the course's runner) ends with one chart.
+/// Outside a notebook (no running kernel cell) it only records; <see cref="Chart"/> has the current chart.
 /// </summary>
 public sealed class Animator
 {
@@ -22,25 +24,21 @@ public sealed class Animator
     readonly (double, double)? _xLim, _yLim;
     readonly int _width, _height;
     readonly List<double>[] _xs, _ys;
-    readonly IDisplaySink? _sink;
-    readonly bool _live;
+    readonly IDisplaySink _sink;
     object? _handle;
-    int _shownPoints;
 
-    /// <summary>
-    /// A chart with one curve per <paramref name="legend"/> entry. <paramref name="live"/> chooses between redrawing after every
-    /// point (true) and showing only the final chart (false); by default it is live unless D2LSHARP_HEADLESS=1.
-    /// </summary>
+    /// <summary>A chart with one curve per <paramref name="legend"/> entry, shown in the running notebook cell (if any).</summary>
     public Animator(string xLabel, string[] legend, (double, double)? xLim = null, (double, double)? yLim = null,
-        string yLabel = "", int width = Plots.DefaultWidth, int height = Plots.DefaultHeight, bool? live = null)
-        : this(KernelDisplay.TryCreate(), xLabel, legend, xLim, yLim, yLabel, width, height, live)
+        string yLabel = "", int width = Plots.DefaultWidth, int height = Plots.DefaultHeight)
+        : this(KernelDisplay.Instance, xLabel, legend, xLim, yLim, yLabel, width, height)
     {
     }
 
-    /// <summary>An animator that shows its chart on <paramref name="sink"/> (tests pass a fake; null only records).</summary>
-    internal Animator(IDisplaySink? sink, string xLabel, string[] legend, (double, double)? xLim = null, (double, double)? yLim = null,
-        string yLabel = "", int width = Plots.DefaultWidth, int height = Plots.DefaultHeight, bool? live = null)
+    /// <summary>An animator that shows its chart on <paramref name="sink"/> (tests pass a fake).</summary>
+    internal Animator(IDisplaySink sink, string xLabel, string[] legend, (double, double)? xLim = null, (double, double)? yLim = null,
+        string yLabel = "", int width = Plots.DefaultWidth, int height = Plots.DefaultHeight)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(xLabel);
         if (legend is null || legend.Length == 0) throw new ArgumentException("Give at least one curve name in legend.", nameof(legend));
         if (xLim is var (x0, x1) && !(x0 < x1)) throw new ArgumentException($"xLim must be (low, high) with low < high; got ({x0}, {x1}).", nameof(xLim));
@@ -49,19 +47,18 @@ public sealed class Animator
         _xs = legend.Select(_ => new List<double>()).ToArray();
         _ys = legend.Select(_ => new List<double>()).ToArray();
         _sink = sink;
-        _live = live ?? Environment.GetEnvironmentVariable("D2LSHARP_HEADLESS") != "1";
     }
 
     /// <summary>d2l's training plot: epochs on x in [1, epochs], train loss, train acc and test acc in [0.3, 0.9].</summary>
-    public static Animator ForTraining(int epochs, (double, double)? yLim = null, bool? live = null)
+    public static Animator ForTraining(int epochs, (double, double)? yLim = null)
     {
         if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, $"epochs must be positive; got {epochs}.");
-        return new Animator("epoch", ["train loss", "train acc", "test acc"], (1, Math.Max(epochs, 2)), yLim ?? (0.3, 0.9), live: live);
+        return new Animator("epoch", ["train loss", "train acc", "test acc"], (1, Math.Max(epochs, 2)), yLim ?? (0.3, 0.9));
     }
 
     /// <summary>
     /// Adds one point to each curve: <paramref name="ys"/>[i] at <paramref name="x"/> for curve i (NaN skips a curve),
-    /// then redraws the chart when live.
+    /// then shows the chart (the first time) or updates it in place.
     /// </summary>
     public void Add(double x, params double[] ys)
     {
@@ -76,33 +73,16 @@ public sealed class Animator
             _ys[i].Add(ys[i]);
         }
         Points++;
-        if (_live && _sink is not null) Show();
-    }
-
-    /// <summary>Ends the animation: in a headless run this is when the one, final chart is shown. Safe to call more than once.</summary>
-    public void Finish()
-    {
-        if (_sink is not null && Points > _shownPoints) Show();
-    }
-
-    void Show()
-    {
         var chart = Chart;
-        if (_handle is null) _handle = _sink!.Show(chart);
-        else _sink!.Update(_handle, chart);
-        if (_handle is null) return; // nowhere to show it (no cell running): it only records
-        _shownPoints = Points;
-        Shown = true;
+        if (_handle is null) _handle = _sink.Show(chart); // null: nowhere to show it (no cell running), so it only records
+        else _sink.Update(_handle, chart);
     }
 
     /// <summary>How many times <see cref="Add"/> was called.</summary>
     public int Points { get; private set; }
 
     /// <summary>Whether the chart has been shown in a notebook.</summary>
-    public bool Shown { get; private set; }
-
-    /// <summary>Whether the chart redraws after every point (false: shown once, on <see cref="Finish"/>).</summary>
-    public bool Live => _live;
+    public bool Shown => _handle is not null;
 
     /// <summary>The recorded points of every curve.</summary>
     public IReadOnlyList<AnimatorSeries> Series =>
@@ -118,7 +98,6 @@ public sealed class Animator
             return ChartLayout.Apply(PlotlyChart.Combine(traces), _width, _height, null, new Axis(_xLabel, Range: _xLim), new Axis(_yLabel, Range: _yLim));
         }
     }
-
 }
 
 /// <summary>Where an <see cref="Animator"/> shows its chart: the notebook kernel, or a fake in tests.</summary>
@@ -132,61 +111,32 @@ internal interface IDisplaySink
 }
 
 /// <summary>
-/// Shows values in the running .NET Interactive kernel, found by reflection so the library needs no reference to the kernel.
-/// It publishes DisplayedValueProduced / DisplayedValueUpdated itself with one value id, so an update always names the
-/// output the front end received (DisplayedValue's own ids have not always matched). Each call uses the context of the
-/// cell running at that moment, so an animator made in one cell and fed in another shows up in the cell that feeds it.
+/// Shows values in the running .NET Interactive kernel through its API. It publishes DisplayedValueProduced and then
+/// DisplayedValueUpdated with one value id it chooses, so an update always names the output the front end received
+/// (<c>display(x).Update(y)</c> in kernel 1.0.712001 sends the update with a different id). Each call uses the context of
+/// the cell running at that moment; with none (a plain .NET program, or no cell running) it shows nothing.
 /// </summary>
 internal sealed class KernelDisplay : IDisplaySink
 {
-    readonly PropertyInfo _current, _command;
-    readonly MethodInfo _publish;
-    readonly ConstructorInfo _produced, _updated;
+    public static readonly KernelDisplay Instance = new();
 
-    KernelDisplay(PropertyInfo current, PropertyInfo command, MethodInfo publish, ConstructorInfo produced, ConstructorInfo updated) =>
-        (_current, _command, _publish, _produced, _updated) = (current, command, publish, produced, updated);
-
-    /// <summary>The kernel's display when this process hosts a .NET Interactive kernel, else null (a plain .NET program).</summary>
-    public static KernelDisplay? TryCreate()
-    {
-        try
-        {
-            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
-            var contextType = assembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext");
-            if (assembly is null || contextType is null) return null;
-            var current = contextType.GetProperty("Current", BindingFlags.Public | BindingFlags.Static);
-            var command = contextType.GetProperty("Command", BindingFlags.Public | BindingFlags.Instance);
-            var eventType = assembly.GetType("Microsoft.DotNet.Interactive.Events.KernelEvent");
-            var produced = assembly.GetType("Microsoft.DotNet.Interactive.Events.DisplayedValueProduced")?.GetConstructors()
-                .FirstOrDefault(c => c.GetParameters().Length == 4 && c.GetParameters()[3].ParameterType == typeof(string));
-            var updated = assembly.GetType("Microsoft.DotNet.Interactive.Events.DisplayedValueUpdated")?.GetConstructors()
-                .FirstOrDefault(c => c.GetParameters().Length == 4 && c.GetParameters()[1].ParameterType == typeof(string));
-            var publish = eventType is null ? null : contextType.GetMethod("Publish", [eventType]);
-            if (current is null || command is null || produced is null || updated is null || publish is null) return null;
-            return new KernelDisplay(current, command, publish, produced, updated);
-        }
-        catch (Exception e) when (e is TargetInvocationException or TypeLoadException or FileNotFoundException or AmbiguousMatchException)
-        {
-            return null;
-        }
-    }
-
-    static IReadOnlyCollection<FormattedValue> Format(object value) =>
-        FormattedValue.CreateManyFromObject(value, HtmlFormatter.MimeType).ToArray();
+    KernelDisplay() { }
 
     public object? Show(object value)
     {
-        var context = _current.GetValue(null);
-        if (context is null) return null; // not inside a running cell: nothing to show it in
+        var context = KernelInvocationContext.Current;
+        if (context is null) return null;
         string id = Guid.NewGuid().ToString("N");
-        _publish.Invoke(context, [_produced.Invoke([value, _command.GetValue(context), Format(value), id])]);
+        context.Publish(new DisplayedValueProduced(value, context.Command, Format(value), id));
         return id;
     }
 
     public void Update(object handle, object value)
     {
-        var context = _current.GetValue(null);
+        var context = KernelInvocationContext.Current;
         if (context is null) return;
-        _publish.Invoke(context, [_updated.Invoke([value, (string)handle, _command.GetValue(context), Format(value)])]);
+        context.Publish(new DisplayedValueUpdated(value, (string)handle, context.Command, Format(value)));
     }
+
+    static IReadOnlyCollection<FormattedValue> Format(object value) => FormattedValue.CreateManyFromObject(value, HtmlFormatter.MimeType);
 }

@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using TorchSharp;
@@ -63,7 +64,7 @@ public static class Plots
         ArgumentNullException.ThrowIfNull(images);
         if (images.dim() == 4 && images.shape[1] == 1) images = images.squeeze(1);
         if (images.dim() != 3)
-            throw new ArgumentException($"Expected images of shape (n, height, width) or (n, 1, height, width); got {TensorFormatterShape(images)}.", nameof(images));
+            throw new ArgumentException($"Expected images of shape (n, height, width) or (n, 1, height, width); got {TensorFormatter.Shape(images)}.", nameof(images));
         int n = (int)images.shape[0];
         if (n == 0) throw new ArgumentException("There are no images to show (the first axis has length 0).", nameof(images));
         if (titles is not null && titles.Count != n)
@@ -115,8 +116,8 @@ public static class Plots
         if (images.dim() == 0 || trueLabels.dim() != 1 || predictedLabels.dim() != 1
             || trueLabels.shape[0] != images.shape[0] || predictedLabels.shape[0] != images.shape[0])
             throw new ArgumentException(
-                $"Give one true and one predicted label per image: images {TensorFormatterShape(images)}, true labels {TensorFormatterShape(trueLabels)}, " +
-                $"predicted labels {TensorFormatterShape(predictedLabels)}.", nameof(predictedLabels));
+                $"Give one true and one predicted label per image: images {TensorFormatter.Shape(images)}, true labels {TensorFormatter.Shape(trueLabels)}, " +
+                $"predicted labels {TensorFormatter.Shape(predictedLabels)}.", nameof(predictedLabels));
         int count = (int)Math.Min(n, images.shape[0]);
         var truth = Data.FashionMnist.TextLabels(trueLabels[..count]);
         var predicted = Data.FashionMnist.TextLabels(predictedLabels[..count]);
@@ -131,9 +132,8 @@ public static class Plots
     /// <summary>A 1-d tensor's values as doubles (for plotting).</summary>
     public static double[] ToArray(Tensor t)
     {
-        if (t.dim() != 1) throw new ArgumentException($"Expected a 1-d tensor to plot; got shape {TensorFormatterShape(t)}. Use .flatten() or pick one row.", nameof(t));
+        if (t.dim() != 1) throw new ArgumentException($"Expected a 1-d tensor to plot; got shape {TensorFormatter.Shape(t)}. Use .flatten() or pick one row.", nameof(t));
         return t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
     }
 
-    static string TensorFormatterShape(Tensor t) => Display.TensorFormatter.ShapeText(t.shape);
 }

@@ -1,3 +1,4 @@
+using D2lSharp.Display;
 using static TorchSharp.torch;
 
 namespace D2lSharp.Training;
@@ -6,13 +7,13 @@ namespace D2lSharp.Training;
 public static class Losses
 {
     /// <summary>Squared loss (ŷ − y)²/2 element-wise; y is reshaped to ŷ's shape (d2l's <c>squared_loss</c>).</summary>
-    public static Tensor Squared(Tensor yHat, Tensor y)
+    public static Tensor SquaredLoss(Tensor yHat, Tensor y)
     {
         ArgumentNullException.ThrowIfNull(yHat);
         ArgumentNullException.ThrowIfNull(y);
         if (yHat.numel() != y.numel())
             throw new ArgumentException(
-                $"yHat and y must hold the same number of values; yHat has shape {Shape(yHat)} ({yHat.numel()} values), y has shape {Shape(y)} ({y.numel()}).", nameof(y));
+                $"yHat and y must hold the same number of values; yHat has shape {TensorFormatter.Shape(yHat)} ({yHat.numel()} values), y has shape {TensorFormatter.Shape(y)} ({y.numel()}).", nameof(y));
         using var scope = NewDisposeScope();
         var diff = yHat - y.reshape(yHat.shape);
         return scope.MoveToOuter(diff.pow(2) / 2);
@@ -27,14 +28,13 @@ public static class Losses
         ArgumentNullException.ThrowIfNull(yHat);
         ArgumentNullException.ThrowIfNull(y);
         if (yHat.dim() != 2)
-            throw new ArgumentException($"yHat must have shape (examples, classes) of probabilities; got {Shape(yHat)}.", nameof(yHat));
+            throw new ArgumentException($"yHat must have shape (examples, classes) of probabilities; got {TensorFormatter.Shape(yHat)}.", nameof(yHat));
         if (y.dim() != 1 || y.shape[0] != yHat.shape[0])
             throw new ArgumentException(
-                $"y must hold one class index per example: expected shape ({yHat.shape[0]},), got {Shape(y)}.", nameof(y));
+                $"y must hold one class index per example: expected shape ({yHat.shape[0]},), got {TensorFormatter.Shape(y)}.", nameof(y));
         using var scope = NewDisposeScope();
         var picked = yHat.gather(1, y.to_type(ScalarType.Int64).reshape(-1, 1)).squeeze(1);
         return scope.MoveToOuter(picked.log().neg());
     }
 
-    static string Shape(Tensor t) => Display.TensorFormatter.ShapeText(t.shape);
 }

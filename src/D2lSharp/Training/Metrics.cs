@@ -1,3 +1,4 @@
+using D2lSharp.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,8 +8,8 @@ namespace D2lSharp.Training;
 public static class Metrics
 {
     /// <summary>
-    /// The number of correct predictions (not the fraction). ŷ of shape (n, classes) is turned into class indices by argmax;
-    /// a 1-d ŷ is compared as it is.
+    /// Taught in notebook 08; d2l <c>accuracy</c>. The number of correct predictions (not the fraction): ŷ of shape
+    /// (n, classes) is turned into class indices by argmax; a 1-d ŷ is compared as it is.
     /// </summary>
     public static double Accuracy(Tensor yHat, Tensor y)
     {
@@ -18,35 +19,43 @@ public static class Metrics
         var predicted = yHat.dim() > 1 && yHat.shape[1] > 1 ? yHat.argmax(1) : yHat.reshape(-1);
         if (predicted.shape[0] != y.numel())
             throw new ArgumentException(
-                $"yHat and y must describe the same examples: yHat has shape {Shape(yHat)} ({predicted.shape[0]} predictions), y has shape {Shape(y)}.", nameof(y));
+                $"yHat and y must describe the same examples: yHat has shape {Display.TensorFormatter.Shape(yHat)} ({predicted.shape[0]} predictions), " +
+                $"y has shape {Display.TensorFormatter.Shape(y)}.", nameof(y));
         var target = y.dim() == 1 ? y : y.reshape(-1);
         if (predicted.dtype != target.dtype) predicted = predicted.to_type(target.dtype);
         return predicted.eq(target).sum().item<long>();
     }
 
     /// <summary>
-    /// The fraction of correct predictions of <paramref name="net"/> over <paramref name="data"/>, without gradients.
-    /// Pass the <paramref name="module"/> behind a module net so it is put in eval mode (and back to train mode after).
-    /// Batches of a <see cref="Data.Minibatches"/> are new tensors and are disposed after use; other data is left alone.
+    /// Taught in notebook 08; d2l <c>evaluate_accuracy</c>. The fraction of correct predictions of a module over
+    /// <paramref name="dataIter"/>, without gradients; the module is in eval mode meanwhile and back in its previous mode after.
+    /// Batches of a <see cref="Minibatches"/> are new tensors and are disposed after use; other data is left alone.
     /// </summary>
-    public static double EvaluateAccuracy(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> data, nn.Module? module = null)
+    public static double EvaluateAccuracy(nn.Module<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> dataIter) =>
+        Evaluate(Trainer.Forward(net), net, dataIter);
+
+    /// <summary>Taught in notebook 08; d2l <c>evaluate_accuracy</c>, for a model written as a function.</summary>
+    public static double EvaluateAccuracy(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> dataIter) =>
+        Evaluate(net, null, dataIter);
+
+    internal static double Evaluate(Func<Tensor, Tensor> net, nn.Module? module, IEnumerable<(Tensor X, Tensor y)> dataIter)
     {
         ArgumentNullException.ThrowIfNull(net);
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(dataIter);
         bool wasTraining = module?.training ?? false;
         module?.eval();
         try
         {
-            bool ownsBatches = data is Data.Minibatches;
-            var metric = new Accumulator(2); // correct, examples
+            bool ownsBatches = dataIter is Minibatches;
+            var metric = new Accumulator(2); // correct predictions, examples
             using var noGrad = no_grad();
-            foreach (var (X, y) in data)
+            foreach (var (X, y) in dataIter)
             {
                 using var scope = NewDisposeScope();
                 if (ownsBatches) scope.Attach(X, y);
                 metric.Add(Accuracy(net(X), y), y.numel());
             }
-            if (metric[1] == 0) throw new ArgumentException("The data has no examples to evaluate.", nameof(data));
+            if (metric[1] == 0) throw new ArgumentException("The data has no examples to evaluate.", nameof(dataIter));
             return metric[0] / metric[1];
         }
         finally
@@ -54,6 +63,4 @@ public static class Metrics
             if (wasTraining) module!.train();
         }
     }
-
-    static string Shape(Tensor t) => Display.TensorFormatter.ShapeText(t.shape);
 }

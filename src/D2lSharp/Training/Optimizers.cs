@@ -20,7 +20,7 @@ public static class Optimizers
         foreach (var p in parameters)
         {
             var grad = p.grad ?? throw new InvalidOperationException(
-                $"Parameter {i} (shape {Display.TensorFormatter.ShapeText(p.shape)}) has no gradient: " +
+                $"Parameter {i} (shape {Display.TensorFormatter.Shape(p)}) has no gradient: " +
                 "create it with requires_grad: true and call backward() on the loss before updating.");
             p.sub_(grad * (lr / batchSize));
             grad.zero_();

@@ -4,26 +4,26 @@ using static TorchSharp.torch;
 namespace D2lSharp.Tests;
 
 /// <summary>Each checker of notebook 08 accepts a right answer, rejects a wrong one and is pending on null.</summary>
-public class ExercisesChapter08Tests
+public class ExercisesNotebook08Tests
 {
     [Fact]
     public void Exercise1_accepts_weights_plus_biases_and_counts_a_real_layer_the_same_way()
     {
         var layer = nn.Linear(32 * 32 * 3, 100);
         long counted = layer.parameters().Sum(p => p.numel());
-        Assert.True(Chapter08.Exercise1(counted).Correct);
-        Assert.True(Chapter08.Exercise1(307300).Correct);
+        Assert.True(Notebook08.Exercise1(counted).Correct);
+        Assert.True(Notebook08.Exercise1(307300).Correct);
     }
 
     [Fact]
     public void Exercise1_rejects_the_count_without_biases_and_is_pending_on_null()
     {
-        var noBias = Chapter08.Exercise1(3072L * 100);
+        var noBias = Notebook08.Exercise1(3072L * 100);
         Assert.False(noBias.Correct);
         Assert.Contains("bias", noBias.Message);
-        Assert.False(Chapter08.Exercise1(32L * 32 * 100 + 100).Correct);
-        Assert.False(Chapter08.Exercise1(42).Correct);
-        Assert.Null(Chapter08.Exercise1(null).Correct);
+        Assert.False(Notebook08.Exercise1(32L * 32 * 100 + 100).Correct);
+        Assert.False(Notebook08.Exercise1(42).Correct);
+        Assert.Null(Notebook08.Exercise1(null).Correct);
     }
 
     [Fact]
@@ -31,17 +31,17 @@ public class ExercisesChapter08Tests
     {
         var p = tensor(new double[] { 0.5, 0.25, 0.25 });
         double h = -(p * p.log()).sum().item<double>();
-        Assert.True(Chapter08.Exercise2(h).Correct);
+        Assert.True(Notebook08.Exercise2(h).Correct);
     }
 
     [Fact]
     public void Exercise2_rejects_bits_and_the_sum_of_probabilities_and_is_pending_on_null()
     {
-        var bits = Chapter08.Exercise2(1.5);
+        var bits = Notebook08.Exercise2(1.5);
         Assert.False(bits.Correct);
         Assert.Contains("bits", bits.Message);
-        Assert.False(Chapter08.Exercise2(1.0).Correct);
-        Assert.Null(Chapter08.Exercise2(null).Correct);
+        Assert.False(Notebook08.Exercise2(1.0).Correct);
+        Assert.Null(Notebook08.Exercise2(null).Correct);
     }
 
     [Fact]
@@ -49,18 +49,18 @@ public class ExercisesChapter08Tests
     {
         var o = tensor(new float[] { 1000f, 1001f, 1002f });
         var e = (o - o.max()).exp();
-        Assert.True(Chapter08.Exercise3(e / e.sum()).Correct);
-        Assert.True(Chapter08.Exercise3(softmax(o, 0)).Correct);
+        Assert.True(Notebook08.Exercise3(e / e.sum()).Correct);
+        Assert.True(Notebook08.Exercise3(softmax(o, 0)).Correct);
     }
 
     [Fact]
     public void Exercise3_rejects_the_naive_softmax_and_plain_normalization_and_is_pending_on_null()
     {
         var o = tensor(new float[] { 1000f, 1001f, 1002f });
-        var naive = Chapter08.Exercise3(o.exp() / o.exp().sum());
+        var naive = Notebook08.Exercise3(o.exp() / o.exp().sum());
         Assert.False(naive.Correct);
         Assert.Contains("NaN", naive.Message);
-        Assert.False(Chapter08.Exercise3(o / o.sum()).Correct);
-        Assert.Null(Chapter08.Exercise3(null).Correct);
+        Assert.False(Notebook08.Exercise3(o / o.sum()).Correct);
+        Assert.Null(Notebook08.Exercise3(null).Correct);
     }
 }

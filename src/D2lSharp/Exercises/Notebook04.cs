@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 04 — Calculus (微积分).</summary>
-public static class Chapter04
+public static class Notebook04
 {
     /// <summary>Exercise 1: the slope of f(x) = x³ − 1/x at x = 1 (the tangent's slope).</summary>
     public static Feedback Exercise1(double? slope) =>

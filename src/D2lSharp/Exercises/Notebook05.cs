@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 05 — Automatic differentiation (自动微分).</summary>
-public static class Chapter05
+public static class Notebook05
 {
     /// <summary>Exercise 1: the machine epsilon of float64 (the gap between 1 and the next larger float64).</summary>
     public static Feedback Exercise1(double? epsilon) =>

@@ -4,7 +4,7 @@ namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 06 (probability): expectation and variance of a loaded die,
 /// Bayes' theorem with a negative second test, and conditional probabilities from a table of counts.</summary>
-public static class Chapter06
+public static class Notebook06
 {
     /// <summary>The loaded die of exercises 1 and 2: probabilities of the faces 1…6.</summary>
     static readonly double[] LoadedProbs = [0.25, 0.05, 0.1, 0.1, 0.1, 0.4];

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 02 (data preprocessing) on the house_tiny table.</summary>
-public static class Chapter02
+public static class Notebook02
 {
     /// <summary>Exercise 1: the house table with the column that has the most missing values dropped.</summary>
     public static Feedback Exercise1(DataFrame? answer)

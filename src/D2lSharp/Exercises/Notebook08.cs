@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 08 (softmax regression). They never throw on a wrong or missing answer.</summary>
-public static class Chapter08
+public static class Notebook08
 {
     /// <summary>Exercise 1: parameters of softmax regression on 32×32 RGB images with 100 classes, biases included.</summary>
     public static Feedback Exercise1(long? answer)

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 01 (tensors).</summary>
-public static class Chapter01
+public static class Notebook01
 {
     /// <summary>The bool tensor Xf > Y for the notebook's Xf = arange(12).reshape(3, 4) and Y.</summary>
     public static Feedback Exercise1(Tensor? answer)

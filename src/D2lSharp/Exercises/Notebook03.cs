@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 03 (linear algebra).</summary>
-public static class Chapter03
+public static class Notebook03
 {
     /// <summary>Exercise 1: <c>len(X)</c> for a tensor of shape (2, 3, 4) is the size of its first axis.</summary>
     public static Feedback Exercise1(long? answer) =>

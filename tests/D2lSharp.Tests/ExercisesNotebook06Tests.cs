@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Tests;
 
 /// <summary>Each checker of notebook 06 accepts a right answer, rejects a wrong one, and waits on null.</summary>
-public class ExercisesChapter06Tests
+public class ExercisesNotebook06Tests
 {
     static readonly double[] Probs = [0.25, 0.05, 0.1, 0.1, 0.1, 0.4];
     static double Mean => Probs.Select((p, i) => p * (i + 1)).Sum();
@@ -16,8 +16,8 @@ public class ExercisesChapter06Tests
         using var probs = tensor(Probs, dtype: ScalarType.Float32);
         using var pips = arange(1, 7, dtype: ScalarType.Float32);
         double answer = (pips * probs).sum().item<float>();   // float32, as a learner might compute it
-        Assert.True(Chapter06.Exercise1(answer).Correct);
-        Assert.True(Chapter06.Exercise1(3.95).Correct);
+        Assert.True(Notebook06.Exercise1(answer).Correct);
+        Assert.True(Notebook06.Exercise1(3.95).Correct);
     }
 
     [Theory]
@@ -26,40 +26,40 @@ public class ExercisesChapter06Tests
     [InlineData(4.0)]
     public void Exercise1_rejects_wrong_expectations(double answer)
     {
-        var feedback = Chapter06.Exercise1(answer);
+        var feedback = Notebook06.Exercise1(answer);
         Assert.False(feedback.Correct);
         Assert.False(string.IsNullOrWhiteSpace(feedback.Message));
     }
 
     [Fact]
-    public void Exercise1_is_pending_on_null() => Assert.Null(Chapter06.Exercise1(null).Correct);
+    public void Exercise1_is_pending_on_null() => Assert.Null(Notebook06.Exercise1(null).Correct);
 
     [Fact]
     public void Exercise2_accepts_the_variance_by_either_formula()
     {
-        Assert.True(Chapter06.Exercise2(Variance).Correct);
+        Assert.True(Notebook06.Exercise2(Variance).Correct);
         double viaMoments = Probs.Select((p, i) => p * (i + 1) * (i + 1)).Sum() - Mean * Mean;
-        Assert.True(Chapter06.Exercise2(viaMoments).Correct);
-        Assert.True(Chapter06.Exercise2(4.2475).Correct);
+        Assert.True(Notebook06.Exercise2(viaMoments).Correct);
+        Assert.True(Notebook06.Exercise2(4.2475).Correct);
     }
 
     [Fact]
     public void Exercise2_rejects_the_second_moment_and_the_standard_deviation_with_a_specific_hint()
     {
-        var secondMoment = Chapter06.Exercise2(19.85);
+        var secondMoment = Notebook06.Exercise2(19.85);
         Assert.False(secondMoment.Correct);
         Assert.Contains("E[X²]", secondMoment.Message);
-        var sd = Chapter06.Exercise2(Math.Sqrt(4.2475));
+        var sd = Notebook06.Exercise2(Math.Sqrt(4.2475));
         Assert.False(sd.Correct);
         Assert.Contains("standard deviation", sd.Message);
-        Assert.False(Chapter06.Exercise2(35.0 / 12).Correct);
+        Assert.False(Notebook06.Exercise2(35.0 / 12).Correct);
     }
 
     [Fact]
     public void Exercise2_is_pending_on_null_and_nan()
     {
-        Assert.Null(Chapter06.Exercise2(null).Correct);
-        Assert.Null(Chapter06.Exercise2(double.NaN).Correct);
+        Assert.Null(Notebook06.Exercise2(null).Correct);
+        Assert.Null(Notebook06.Exercise2(double.NaN).Correct);
     }
 
     [Fact]
@@ -69,33 +69,33 @@ public class ExercisesChapter06Tests
         using var likelihood = tensor(new[] { 0.01 * 0.97, 1.0 * 0.02 });
         using var joint = likelihood * prior;
         double answer = (joint[1] / joint.sum()).item<double>();
-        Assert.True(Chapter06.Exercise3(answer).Correct);
+        Assert.True(Notebook06.Exercise3(answer).Correct);
         Assert.InRange(answer, 0.00308, 0.00309);
     }
 
     [Fact]
     public void Exercise3_rejects_two_positive_tests_and_a_missing_prior()
     {
-        var twoPositives = Chapter06.Exercise3(0.00147 / 0.00176955);
+        var twoPositives = Notebook06.Exercise3(0.00147 / 0.00176955);
         Assert.False(twoPositives.Correct);
         Assert.Contains("two positive tests", twoPositives.Message);
-        var noPrior = Chapter06.Exercise3(0.02 / (0.02 + 0.0097));
+        var noPrior = Notebook06.Exercise3(0.02 / (0.02 + 0.0097));
         Assert.False(noPrior.Correct);
         Assert.Contains("prior", noPrior.Message);
-        Assert.False(Chapter06.Exercise3(0.1306).Correct);
+        Assert.False(Notebook06.Exercise3(0.1306).Correct);
     }
 
     [Fact]
-    public void Exercise3_is_pending_on_null() => Assert.Null(Chapter06.Exercise3(null).Correct);
+    public void Exercise3_is_pending_on_null() => Assert.Null(Notebook06.Exercise3(null).Correct);
 
     [Fact]
     public void Exercise4_accepts_rows_renormalised_to_one()
     {
         using var shop = tensor(new double[,] { { 40, 60 }, { 30, 170 } });
         using var answer = shop / shop.sum(1, keepdim: true);
-        Assert.True(Chapter06.Exercise4(answer).Correct);
+        Assert.True(Notebook06.Exercise4(answer).Correct);
         using var float32 = tensor(new float[,] { { 0.4f, 0.6f }, { 0.15f, 0.85f } });
-        Assert.True(Chapter06.Exercise4(float32).Correct);
+        Assert.True(Notebook06.Exercise4(float32).Correct);
     }
 
     [Fact]
@@ -103,17 +103,17 @@ public class ExercisesChapter06Tests
     {
         using var shop = tensor(new double[,] { { 40, 60 }, { 30, 170 } });
         using var jointTable = shop / shop.sum();
-        var joint = Chapter06.Exercise4(jointTable);
+        var joint = Notebook06.Exercise4(jointTable);
         Assert.False(joint.Correct);
         Assert.Contains("joint", joint.Message);
         using var byColumn = shop / shop.sum(dim: 0, keepdim: true);
-        var columns = Chapter06.Exercise4(byColumn);
+        var columns = Notebook06.Exercise4(byColumn);
         Assert.False(columns.Correct);
         Assert.Contains("columns", columns.Message);
         using var flat = tensor(new[] { 0.4, 0.6, 0.15, 0.85 });
-        Assert.False(Chapter06.Exercise4(flat).Correct);
+        Assert.False(Notebook06.Exercise4(flat).Correct);
     }
 
     [Fact]
-    public void Exercise4_is_pending_on_null() => Assert.Null(Chapter06.Exercise4(null).Correct);
+    public void Exercise4_is_pending_on_null() => Assert.Null(Notebook06.Exercise4(null).Correct);
 }

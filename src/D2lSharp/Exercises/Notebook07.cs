@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 07 (linear regression). They never throw on a wrong or missing answer.</summary>
-public static class Chapter07
+public static class Notebook07
 {
     /// <summary>Exercise 1: the analytic solution s = (XᵀX)⁻¹Xᵀy for the given data, with the bias folded into X as a column of ones.</summary>
     public static Feedback Exercise1(Tensor X, Tensor y, Tensor? answer)
