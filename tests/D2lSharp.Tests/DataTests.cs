@@ -9,11 +9,11 @@ public class DataTests
     static long Live => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
     [Fact]
-    public void LinearData_has_d2l_shapes_and_follows_the_true_line()
+    public void SyntheticData_has_d2l_shapes_and_follows_the_true_line()
     {
         manual_seed(1);
         using var w = tensor(new float[] { 2, -3.4f });
-        var (X, y) = Synthetic.LinearData(w, 4.2, 1000);
+        var (X, y) = Synthetic.SyntheticData(w, 4.2, 1000);
         using (X) using (y)
         {
             Assert.Equal(new long[] { 1000, 2 }, X.shape);
@@ -27,18 +27,18 @@ public class DataTests
     }
 
     [Fact]
-    public void LinearData_is_reproducible_with_manual_seed_and_rejects_bad_input()
+    public void SyntheticData_is_reproducible_with_manual_seed_and_rejects_bad_input()
     {
         using var w = tensor(new float[] { 1, 2, 3 });
         manual_seed(7);
-        var (X1, y1) = Synthetic.LinearData(w, 0, 5);
+        var (X1, y1) = Synthetic.SyntheticData(w, 0, 5);
         manual_seed(7);
-        var (X2, y2) = Synthetic.LinearData(w, 0, 5);
+        var (X2, y2) = Synthetic.SyntheticData(w, 0, 5);
         using (X1) using (y1) using (X2) using (y2)
             Assert.True(X1.allclose(X2, 0, 0) && y1.allclose(y2, 0, 0));
         using var matrix = ones(2, 2);
-        Assert.Contains("1-d tensor", Assert.Throws<ArgumentException>(() => Synthetic.LinearData(matrix, 0, 5)).Message);
-        Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.LinearData(w, 0, 0)).Message);
+        Assert.Contains("1-d tensor", Assert.Throws<ArgumentException>(() => Synthetic.SyntheticData(matrix, 0, 5)).Message);
+        Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.SyntheticData(w, 0, 0)).Message);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class DataTests
     {
         using var X = arange(10, dtype: ScalarType.Float32).reshape(10, 1);
         using var y = arange(10, dtype: ScalarType.Int64);
-        var batches = Minibatches.Create(X, y, batchSize: 4, seed: 3);
+        var batches = Minibatches.DataIter(batchSize: 4, X, y, seed: 3);
         Assert.Equal(3, batches.Count);
         Assert.Equal(10, batches.Length);
         var sizes = new List<long>();
@@ -80,13 +80,13 @@ public class DataTests
     {
         using var X = zeros(20, 3);
         using var y = arange(20, dtype: ScalarType.Int64);
-        var a = Orders(Minibatches.Create(X, y, 8, seed: 5), 2);
-        var b = Orders(Minibatches.Create(X, y, 8, seed: 5), 2);
+        var a = Orders(Minibatches.DataIter(8, X, y, seed: 5), 2);
+        var b = Orders(Minibatches.DataIter(8, X, y, seed: 5), 2);
         Assert.Equal(a[0], b[0]);
         Assert.Equal(a[1], b[1]);
         Assert.NotEqual(a[0], a[1]); // epoch 1 uses seed 6
-        Assert.Equal(a[1], Orders(Minibatches.Create(X, y, 8, seed: 6), 1)[0]);
-        var ordered = Orders(Minibatches.Create(X, y, 8, shuffle: false), 2);
+        Assert.Equal(a[1], Orders(Minibatches.DataIter(8, X, y, seed: 6), 1)[0]);
+        var ordered = Orders(Minibatches.DataIter(8, X, y, shuffle: false), 2);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), ordered[0]);
         Assert.Equal(ordered[0], ordered[1]);
     }
@@ -96,9 +96,9 @@ public class DataTests
     {
         using var X = zeros(10, 2);
         using var y = zeros(9);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.Create(X, X, 0));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.DataIter(0, X, X));
         Assert.Contains("batchSize must be positive; got 0", e.Message);
-        var m = Assert.Throws<ArgumentException>(() => Minibatches.Create(X, y, 4));
+        var m = Assert.Throws<ArgumentException>(() => Minibatches.DataIter(4, X, y));
         Assert.Contains("X has 10", m.Message);
         Assert.Contains("y has 9", m.Message);
     }
@@ -108,7 +108,7 @@ public class DataTests
     {
         using var X = randn(100, 5);
         using var y = randn(100);
-        var batches = Minibatches.Create(X, y, 16);
+        var batches = Minibatches.DataIter(16, X, y);
         long before = Live;
         for (int epoch = 0; epoch < 3; epoch++)
             foreach (var (Xb, yb) in batches)
@@ -122,43 +122,5 @@ public class DataTests
         var (first, firstY) = batches.First();
         first.Dispose(); firstY.Dispose();
         Assert.Equal(before, Live);
-    }
-
-    [Fact]
-    public void Splits_partition_the_examples_by_the_fractions()
-    {
-        using var X = arange(100, dtype: ScalarType.Float32).reshape(100, 1);
-        using var y = arange(100, dtype: ScalarType.Int64);
-        var parts = Splits.TrainValidTest(X, y, 0.2, 0.1, seed: 1);
-        try
-        {
-            Assert.Equal([70L, 20, 10], parts.Select(p => p.X.shape[0]));
-            var all = parts.SelectMany(p => p.y.data<long>().ToArray()).Order();
-            Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), all);
-            foreach (var (px, py) in parts)
-                Assert.Equal(py.data<long>().ToArray(), px.squeeze(1).to_type(ScalarType.Int64).data<long>().ToArray());
-            var again = Splits.TrainValidTest(X, y, 0.2, 0.1, seed: 1);
-            Assert.Equal(again[2].y.data<long>().ToArray(), parts[2].y.data<long>().ToArray());
-            foreach (var (a, b) in again) { a.Dispose(); b.Dispose(); }
-        }
-        finally
-        {
-            foreach (var (a, b) in parts) { a.Dispose(); b.Dispose(); }
-        }
-    }
-
-    [Fact]
-    public void Splits_reject_fractions_out_of_range()
-    {
-        using var X = zeros(10, 1);
-        using var y = zeros(10);
-        Assert.Contains("validFraction must be in [0, 1); got 1.5",
-            Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TrainValidTest(X, y, 1.5, 0)).Message);
-        Assert.Contains("testFraction must be in [0, 1); got -0.1",
-            Assert.Throws<ArgumentOutOfRangeException>(() => Splits.TrainValidTest(X, y, 0.1, -0.1)).Message);
-        Assert.Contains("must be below 1",
-            Assert.Throws<ArgumentException>(() => Splits.TrainValidTest(X, y, 0.6, 0.5)).Message);
-        using var y9 = zeros(9);
-        Assert.Contains("same number of examples", Assert.Throws<ArgumentException>(() => Splits.TrainValidTest(X, y9, 0.1, 0.1)).Message);
     }
 }

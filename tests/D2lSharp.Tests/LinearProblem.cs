@@ -20,10 +20,10 @@ sealed class LinearProblem : IDisposable
     {
         manual_seed(0);
         TrueW = tensor(new float[] { 2, -3.4f });
-        (Features, Labels) = Synthetic.LinearData(TrueW, 4.2, 1000);
+        (Features, Labels) = Synthetic.SyntheticData(TrueW, 4.2, 1000);
         W = normal(0, 0.01, [2, 1]).requires_grad_();
         B = zeros(1).requires_grad_();
-        Data = Minibatches.Create(Features, Labels, 10);
+        Data = Minibatches.DataIter(10, Features, Labels);
     }
 
     /// <summary>Asserts that w is within 0.05 of the true weights and b within 0.05 of 4.2.</summary>

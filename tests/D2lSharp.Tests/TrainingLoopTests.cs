@@ -41,7 +41,7 @@ public class TrainingLoopTests
             Func<Tensor, Tensor> net = x => Softmax(x.matmul(W) + b);
             var sink = new RecordingSink();
             var animator = new Animator(sink, "epoch", ["train loss", "train acc", "test acc"]);
-            var history = Trainer.Train(net, Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 32, shuffle: false),
+            var history = Trainer.Train(net, Minibatches.DataIter(32, X, y), Minibatches.DataIter(32, Xt, yt, shuffle: false),
                 Losses.CrossEntropy, 5, n => Optimizers.Sgd([W, b], 0.1, n), animator);
             Assert.Equal(5, history.Epochs);
             Assert.Equal(5, history.SecondsPerEpoch.Count);
@@ -67,7 +67,7 @@ public class TrainingLoopTests
             using var loss = nn.CrossEntropyLoss();
             var modes = new List<bool>();
             using var recorder = new ModeRecorder(model, modes);
-            var history = Trainer.Train(recorder, Minibatches.Create(X, y, 32), Minibatches.Create(Xt, yt, 64, shuffle: false),
+            var history = Trainer.Train(recorder, Minibatches.DataIter(32, X, y), Minibatches.DataIter(64, Xt, yt, shuffle: false),
                 loss.forward, 8, optimizer);
             Assert.True(history.TestAccuracy[^1] > 0.95, history.ToString());
             Assert.True(history.TrainLoss[^1] < 0.5 * history.TrainLoss[0], history.ToString());
@@ -119,8 +119,8 @@ public class TrainingLoopTests
             using var model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3));
             using var optimizer = optim.SGD(model.parameters(), 0.1);
             using var lossModule = nn.CrossEntropyLoss();
-            var train = Minibatches.Create(X, y, 16);
-            var test = Minibatches.Create(X, y, 64, shuffle: false);
+            var train = Minibatches.DataIter(16, X, y);
+            var test = Minibatches.DataIter(64, X, y, shuffle: false);
             Func<Tensor, Tensor, Tensor> loss = (a, b) => lossModule.forward(a, b);
             Trainer.Train(model, train, test, loss, 1, optimizer); // warm up: gradients exist from here on
             long before = Live;
@@ -144,7 +144,7 @@ public class TrainingLoopTests
         using var X = zeros(4, 2);
         using var y = zeros(4, dtype: ScalarType.Int64);
         using var W = zeros(2, 2).requires_grad_();
-        var data = Minibatches.Create(X, y, 2);
+        var data = Minibatches.DataIter(2, X, y);
         Action<int> updater = n => Optimizers.Sgd([W], 0.1, n);
         Assert.Contains("numEpochs must be positive; got 0",
             Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(x => x.matmul(W), data, data, Losses.CrossEntropy, 0, updater)).Message);

@@ -94,7 +94,7 @@ public class TrainingTests
         using var labels = tensor(new long[] { 1, 0, 0, 0 });
         // A "model" predicting class 1 for positive inputs: right on 3 of 4.
         Func<Tensor, Tensor> net = x => cat([-x, x], 1);
-        Assert.Equal(0.75, Metrics.EvaluateAccuracy(net, Minibatches.Create(X, labels, 3, shuffle: false)));
+        Assert.Equal(0.75, Metrics.EvaluateAccuracy(net, Minibatches.DataIter(3, X, labels, shuffle: false)));
         using var wrong = tensor(new long[] { 1, 0 });
         Assert.Contains("same examples", Assert.Throws<ArgumentException>(() => Metrics.Accuracy(yHat, wrong)).Message);
     }
@@ -109,7 +109,7 @@ public class TrainingTests
         var modes = new List<bool>();
         using var recorder = new ModeRecorder(model, modes);
         recorder.train();
-        Metrics.EvaluateAccuracy(recorder, Minibatches.Create(X, y, 2));
+        Metrics.EvaluateAccuracy(recorder, Minibatches.DataIter(2, X, y));
         Assert.Equal([false, false], modes);
         Assert.True(recorder.training);
         Assert.True(model.training);
@@ -124,8 +124,18 @@ public class TrainingTests
         Assert.Equal(4, acc[0]);
         Assert.Equal(6, acc[1]);
         Assert.Contains("keeps 2 sums; got 3", Assert.Throws<ArgumentException>(() => acc.Add(1, 2, 3)).Message);
-        acc.Reset();
-        Assert.Equal(0, acc[1]);
+        Assert.Equal("[4, 6]", acc.ToString());
+    }
 
+    [Fact]
+    public void LinReg_is_Xw_plus_b_and_names_mismatched_shapes()
+    {
+        using var X = tensor(new float[,] { { 1, 2 }, { 3, 4 } });
+        using var w = tensor(new float[] { 1, -1 }).reshape(2, 1);
+        using var b = tensor(0.5f);
+        using var yHat = Models.LinReg(X, w, b);
+        Assert.Equal(new[] { -0.5f, -0.5f }, yHat.data<float>().ToArray());
+        using var w3 = ones(3, 1);
+        Assert.Contains("w has shape (3, 1) (expected (2, 1) or (2,))", Assert.Throws<ArgumentException>(() => Models.LinReg(X, w3, b)).Message);
     }
 }

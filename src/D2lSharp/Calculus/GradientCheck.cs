@@ -11,7 +11,7 @@ namespace D2lSharp.Calculus;
 public sealed record GradientComparison(Tensor Autograd, Tensor Numerical, double MaxRelativeError, double H)
 {
     /// <summary>True when the two gradients agree to within <paramref name="tolerance"/> (relative).</summary>
-    public bool Agrees(double tolerance = 1e-5) => MaxRelativeError <= tolerance;
+    internal bool Agrees(double tolerance = 1e-5) => MaxRelativeError <= tolerance;
 
     public override string ToString() =>
         $"autograd vs central difference (h = {H.ToString("G3", CultureInfo.InvariantCulture)}): " +
@@ -25,7 +25,7 @@ public sealed record GradientComparison(Tensor Autograd, Tensor Numerical, doubl
 public static class GradientCheck
 {
     /// <summary>Entries where both gradients are smaller than this are compared absolutely, not relatively.</summary>
-    public const double RelativeErrorFloor = 1e-6;
+    internal const double RelativeErrorFloor = 1e-6;
 
     /// <summary>
     /// The central-difference gradient of the scalar function <paramref name="f"/> at <paramref name="x"/>, computed in float64

@@ -23,23 +23,23 @@ public sealed record FashionMnistData(Tensor TrainImages, Tensor TrainLabels, Te
 }
 
 /// <summary>
-/// The Fashion-MNIST data set (d2l's <c>load_data_fashion_mnist</c>): finds the four original IDX files locally,
+/// Course plumbing (data files): the Fashion-MNIST data set (d2l's <c>load_data_fashion_mnist</c>). Finds the four original IDX files locally,
 /// or downloads them from the data set's official mirror, verifies their checksums and loads them as tensors.
 /// </summary>
 public static class FashionMnist
 {
     /// <summary>d2l's text labels of the 10 classes, indexed by label.</summary>
-    public static readonly string[] ClassNames =
+    internal static readonly string[] ClassNames =
         ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"];
 
     /// <summary>The official mirror the files are downloaded from when they are nowhere on this machine.</summary>
-    public const string OfficialMirror = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
+    internal const string OfficialMirror = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
 
     /// <summary>Where Debian's <c>dataset-fashion-mnist</c> package installs the files.</summary>
-    public const string SystemFolder = "/usr/share/datasets/fashion-mnist";
+    internal const string SystemFolder = "/usr/share/datasets/fashion-mnist";
 
     /// <summary>The four files, as the mirror names them (a folder may hold them gzipped or not).</summary>
-    public static readonly string[] FileNames =
+    internal static readonly string[] FileNames =
         ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
     /// <summary>
@@ -54,10 +54,11 @@ public static class FashionMnist
         ["t10k-labels-idx1-ubyte.gz"] = "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
     };
 
-    /// <summary>The text label of each label in a 1-d tensor of class indices.</summary>
+    /// <summary>Course plumbing (data); d2l <c>get_fashion_mnist_labels</c>. The text label of each class index in a 1-d tensor.</summary>
     public static string[] TextLabels(Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        using var scope = NewDisposeScope(); // the cpu/int64 copies
         if (labels.dim() > 1) throw new ArgumentException($"labels must be a 1-d tensor of class indices; got shape {TensorFormatter.Shape(labels)}.", nameof(labels));
         var values = labels.detach().cpu().to_type(ScalarType.Int64).reshape(-1).data<long>().ToArray();
         return values.Select(v => v >= 0 && v < ClassNames.Length
@@ -72,12 +73,13 @@ public static class FashionMnist
     /// </summary>
     public static FashionMnistData Load(string? folder = null) => Load(folder, Sources.Default(), Console.Out);
 
-    /// <summary>d2l's iterators: training minibatches shuffled each epoch, test minibatches in order.</summary>
+    /// <summary>Course plumbing (data); d2l <c>load_data_fashion_mnist</c>'s iterators: training minibatches of
+    /// <see cref="Minibatches.DataIter"/> shuffled each epoch (seed 0 + epoch), test minibatches in order.</summary>
     public static (Minibatches Train, Minibatches Test) Loaders(FashionMnistData data, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return (Minibatches.Create(data.TrainImages, data.TrainLabels, batchSize, shuffle: true),
-                Minibatches.Create(data.TestImages, data.TestLabels, batchSize, shuffle: false));
+        return (Minibatches.DataIter(batchSize, data.TrainImages, data.TrainLabels, shuffle: true),
+                Minibatches.DataIter(batchSize, data.TestImages, data.TestLabels, shuffle: false));
     }
 
     /// <summary>Where to look and what to trust; tests replace the defaults (a loopback server, generated files).</summary>

@@ -6,9 +6,9 @@ namespace D2lSharp.Data;
 
 /// <summary>
 /// Reader for the IDX files MNIST and Fashion-MNIST are distributed in (gzipped or not). It checks the magic number,
-/// the dimensions and the length, and says exactly what is wrong with a bad or truncated file.
+/// the dimensions and the length, and says exactly what is wrong with a bad or truncated file. Course plumbing (data files).
 /// </summary>
-public static class Idx
+internal static class Idx
 {
     /// <summary>Magic number of an IDX file of unsigned bytes with 3 dimensions (images).</summary>
     public const int ImagesMagic = 2051;

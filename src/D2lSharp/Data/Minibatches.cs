@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace D2lSharp.Data;
 
 /// <summary>
-/// d2l's <c>data_iter</c> / <c>load_array</c> over in-memory tensors: minibatches of (X, y), reshuffled every epoch
+/// Minibatches of (X, y), reshuffled every epoch
 /// with a seeded generator (epoch k uses seed + k), the last partial batch kept.
 /// Each batch is a new pair of tensors (made with index_select): the caller disposes them, e.g. with
 /// <c>using var scope = torch.NewDisposeScope(); scope.Attach(X, y);</c> or <c>using (X) using (y)</c>.
@@ -26,8 +26,12 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
         Length = X.shape[0];
     }
 
-    /// <summary>Minibatches of <paramref name="batchSize"/> rows of X and y (the same rows of both).</summary>
-    public static Minibatches Create(Tensor X, Tensor y, int batchSize, bool shuffle = true, long seed = 0)
+    /// <summary>
+    /// Taught in notebook 07; d2l <c>data_iter</c> (and <c>load_array</c>). The lesson's reader: minibatches of
+    /// <paramref name="batchSize"/> rows of X and y (the same rows of both), made with randperm and index_select. One
+    /// difference: the order comes from its own generator seeded with <paramref name="seed"/> + epoch, so a re-run gives the same batches.
+    /// </summary>
+    public static Minibatches DataIter(int batchSize, Tensor X, Tensor y, bool shuffle = true, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(X);
         ArgumentNullException.ThrowIfNull(y);
@@ -43,22 +47,22 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
     }
 
     /// <summary>Examples per batch (the last batch may be smaller).</summary>
-    public int BatchSize { get; }
+    internal int BatchSize { get; }
     /// <summary>Whether each epoch visits the examples in a new random order.</summary>
-    public bool Shuffle { get; }
+    internal bool Shuffle { get; }
     /// <summary>Seed of the first epoch's order; epoch k uses <c>Seed + k</c>.</summary>
-    public long Seed { get; }
+    internal long Seed { get; }
     /// <summary>Number of examples.</summary>
     public long Length { get; }
     /// <summary>Number of batches per epoch, counting the last partial one.</summary>
     public int Count => (int)((Length + BatchSize - 1) / BatchSize);
     /// <summary>How many epochs have started (enumerations begun) so far.</summary>
-    public int EpochsStarted => _epoch;
+    internal int EpochsStarted => _epoch;
 
     /// <summary>The features and labels the batches are cut from (not copies: do not dispose while batching).</summary>
-    public Tensor Features => _X;
+    internal Tensor Features => _X;
     /// <summary>The labels the batches are cut from.</summary>
-    public Tensor Labels => _y;
+    internal Tensor Labels => _y;
 
     public IEnumerator<(Tensor X, Tensor y)> GetEnumerator() => Enumerate(Seed + _epoch++);
 

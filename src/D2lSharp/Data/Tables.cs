@@ -18,7 +18,7 @@ namespace D2lSharp.Data;
 public static class Tables
 {
     /// <summary>The markers read as a missing value when none are given: "NA" and the empty field.</summary>
-    public static readonly IReadOnlyList<string> DefaultMissing = ["NA", ""];
+    internal static readonly IReadOnlyList<string> DefaultMissing = ["NA", ""];
 
     /// <summary>Reads a CSV file with a header line. Columns whose values all parse as numbers become double columns.</summary>
     /// <param name="path">The CSV file.</param>
@@ -33,7 +33,7 @@ public static class Tables
     }
 
     /// <summary>Parses CSV text with a header line; <paramref name="source"/> names the text in error messages.</summary>
-    public static DataFrame ParseCsv(string text, string source = "CSV text", IEnumerable<string>? numericColumns = null,
+    internal static DataFrame ParseCsv(string text, string source = "CSV text", IEnumerable<string>? numericColumns = null,
         IEnumerable<string>? missing = null)
     {
         ArgumentNullException.ThrowIfNull(text);

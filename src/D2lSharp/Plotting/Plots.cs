@@ -18,7 +18,7 @@ public static class Plots
 {
     public const int DefaultWidth = 640, DefaultHeight = 400;
 
-    /// <summary>One or more named curves over the same x values (d2l's <c>plot</c>).</summary>
+    /// <summary>Course plumbing (plotting); d2l <c>plot</c>. One or more named curves over the same x values.</summary>
     public static GenericChart Plot(double[] x, Series[] series, string xLabel = "x", string yLabel = "y",
         string? title = null, bool logX = false, bool logY = false, int width = DefaultWidth, int height = DefaultHeight)
     {
@@ -31,12 +31,12 @@ public static class Plots
         return Style(Chart.Combine(traces), xLabel, yLabel, title, logX, logY, width, height);
     }
 
-    /// <summary>One curve y(x).</summary>
+    /// <summary>Course plumbing (plotting); d2l <c>plot</c> of one curve y(x).</summary>
     public static GenericChart Plot(double[] x, double[] y, string xLabel = "x", string yLabel = "y", string? title = null,
         bool logX = false, bool logY = false, int width = DefaultWidth, int height = DefaultHeight) =>
         Plot(x, [new Series(yLabel, y)], xLabel, yLabel, title, logX, logY, width, height);
 
-    /// <summary>Curves given as 1-d tensors (any dtype): <c>Plot(x, ("f(x)", y), ("tangent", t))</c>.</summary>
+    /// <summary>Course plumbing (plotting); d2l <c>plot</c> of curves given as 1-d tensors (any dtype): <c>Plot(x, ("f(x)", y), ("tangent", t))</c>.</summary>
     public static GenericChart Plot(Tensor x, params (string Name, Tensor Y)[] series) =>
         Plot(ToArray(x), series.Select(s => new Series(s.Name, ToArray(s.Y))).ToArray());
 
@@ -56,12 +56,13 @@ public static class Plots
         Scatter(ToArray(x), ToArray(y), name, xLabel, yLabel, title);
 
     /// <summary>
-    /// Grayscale images in a grid with a title above each (d2l's <c>show_images</c>).
+    /// Course plumbing (plotting); d2l <c>show_images</c>. Grayscale images in a grid with a title above each.
     /// <paramref name="images"/> has shape (n, height, width) or (n, 1, height, width), values in any range.
     /// </summary>
     public static GenericChart ImageGrid(Tensor images, IReadOnlyList<string>? titles = null, int columns = 8, int cellSize = 110)
     {
         ArgumentNullException.ThrowIfNull(images);
+        using var scope = NewDisposeScope(); // the squeezed view and the float64 copy go with it
         if (images.dim() == 4 && images.shape[1] == 1) images = images.squeeze(1);
         if (images.dim() != 3)
             throw new ArgumentException($"Expected images of shape (n, height, width) or (n, 1, height, width); got {TensorFormatter.Shape(images)}.", nameof(images));
@@ -104,7 +105,8 @@ public static class Plots
     }
 
     /// <summary>
-    /// d2l's prediction view: the first <paramref name="n"/> Fashion-MNIST images, each titled with its true label over the
+    /// Course plumbing (plotting); the picture of d2l's <c>predict_ch3</c> (notebook 08 computes the predicted labels itself
+    /// and passes them): the first <paramref name="n"/> Fashion-MNIST images, each titled with its true label over the
     /// predicted one (a mistake is marked ✗). Labels are class indices (1-d tensors).
     /// </summary>
     public static GenericChart Predictions(Tensor images, Tensor trueLabels, Tensor predictedLabels, int n = 8)
@@ -119,6 +121,7 @@ public static class Plots
                 $"Give one true and one predicted label per image: images {TensorFormatter.Shape(images)}, true labels {TensorFormatter.Shape(trueLabels)}, " +
                 $"predicted labels {TensorFormatter.Shape(predictedLabels)}.", nameof(predictedLabels));
         int count = (int)Math.Min(n, images.shape[0]);
+        using var scope = NewDisposeScope(); // the slices below
         var truth = Data.FashionMnist.TextLabels(trueLabels[..count]);
         var predicted = Data.FashionMnist.TextLabels(predictedLabels[..count]);
         var titles = truth.Zip(predicted, (t, p) => t == p ? $"{t}<br>{p}" : $"{t}<br>✗ {p}").ToArray();
@@ -133,6 +136,7 @@ public static class Plots
     public static double[] ToArray(Tensor t)
     {
         if (t.dim() != 1) throw new ArgumentException($"Expected a 1-d tensor to plot; got shape {TensorFormatter.Shape(t)}. Use .flatten() or pick one row.", nameof(t));
+        using var scope = NewDisposeScope();
         return t.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
     }
 

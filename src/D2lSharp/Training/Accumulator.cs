@@ -1,6 +1,6 @@
 namespace D2lSharp.Training;
 
-/// <summary>d2l's <c>Accumulator</c>: running sums of n quantities (e.g. loss sum, correct count, examples) over an epoch.</summary>
+/// <summary>Taught in notebook 08; d2l <c>Accumulator</c>. Running sums of n quantities (e.g. loss sum, correct count, examples) over an epoch.</summary>
 public sealed class Accumulator
 {
     readonly double[] _data;
@@ -21,16 +21,10 @@ public sealed class Accumulator
         for (int i = 0; i < values.Length; i++) _data[i] += values[i];
     }
 
-    /// <summary>Sets every sum back to zero.</summary>
-    public void Reset() => Array.Clear(_data);
-
     /// <summary>The i-th sum.</summary>
     public double this[int i] => i >= 0 && i < _data.Length
         ? _data[i]
         : throw new ArgumentOutOfRangeException(nameof(i), i, $"This accumulator keeps {_data.Length} sums (indices 0..{_data.Length - 1}).");
-
-    /// <summary>How many sums this accumulator keeps.</summary>
-    public int Count => _data.Length;
 
     public override string ToString() => "[" + string.Join(", ", _data.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

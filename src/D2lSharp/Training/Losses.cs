@@ -6,7 +6,7 @@ namespace D2lSharp.Training;
 /// <summary>d2l's losses written from scratch, per example (not averaged), so the training loop decides how to reduce them.</summary>
 public static class Losses
 {
-    /// <summary>Squared loss (ŷ − y)²/2 element-wise; y is reshaped to ŷ's shape (d2l's <c>squared_loss</c>).</summary>
+    /// <summary>Taught in notebook 07; d2l <c>squared_loss</c>. (ŷ − y)²/2 element-wise; y is reshaped to ŷ's shape.</summary>
     public static Tensor SquaredLoss(Tensor yHat, Tensor y)
     {
         ArgumentNullException.ThrowIfNull(yHat);
@@ -20,7 +20,7 @@ public static class Losses
     }
 
     /// <summary>
-    /// Cross-entropy from scratch: −log ŷ[i, y[i]] for each example i (d2l's <c>cross_entropy</c>).
+    /// Taught in notebook 08; d2l <c>cross_entropy</c>. −log ŷ[i, y[i]] for each example i.
     /// ŷ are probabilities of shape (n, classes) — e.g. a softmax output — and y holds n class indices.
     /// </summary>
     public static Tensor CrossEntropy(Tensor yHat, Tensor y)

@@ -6,7 +6,7 @@ namespace D2lSharp.Training;
 public static class Optimizers
 {
     /// <summary>
-    /// d2l's minibatch <c>sgd</c>: under no_grad, p −= lr · p.grad / batchSize for every parameter, then p.grad is zeroed.
+    /// Taught in notebook 07; d2l <c>sgd</c>. Minibatch SGD: under no_grad, p −= lr · p.grad / batchSize for every parameter, then p.grad is zeroed.
     /// Dividing by the batch size turns a summed loss into a mean, so lr does not depend on the batch size.
     /// </summary>
     public static void Sgd(IEnumerable<Tensor> parameters, double lr, int batchSize)

@@ -8,13 +8,15 @@ namespace D2lSharp.Training;
 /// <summary>What <see cref="Trainer"/>'s <c>Train</c> measured, one entry per epoch.</summary>
 public sealed class TrainingHistory
 {
+    internal TrainingHistory() { }
+
     public List<double> TrainLoss { get; } = [];
     public List<double> TrainAccuracy { get; } = [];
     public List<double> TestAccuracy { get; } = [];
     /// <summary>Wall-clock seconds each epoch took (training and evaluation).</summary>
     public List<double> SecondsPerEpoch { get; } = [];
 
-    public int Epochs => TrainLoss.Count;
+    internal int Epochs => TrainLoss.Count;
 
     public override string ToString()
     {
