@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace D2lSharp.Exercises;
+
+/// <summary>Checkers for the exercises of notebook 11 (dropout). Course plumbing; they never throw on a wrong or missing answer.</summary>
+public static class Notebook11
+{
+    /// <summary>Exercise 1: the factor a kept element is multiplied by when p = 0.2.</summary>
+    public static Feedback Exercise1(double? answer)
+    {
+        const double p = 0.2;
+        const string hint = "the kept elements must make up, on average, for the ones set to 0; a kept element survives with probability 1 − p";
+        if (answer is null || double.IsNaN(answer.Value))
+            return Check.Pending("with p = 0.2, what number is a kept element multiplied by?");
+        if (Math.Abs(answer.Value - (1 - p)) < 1e-9)
+            return Check.Wrong("0.8 is the chance that an element is kept; multiplying by it would make the outputs smaller on average, not keep them. Hint: " + hint + ".");
+        if (Math.Abs(answer.Value - 1 / p) < 1e-9)
+            return Check.Wrong("5 = 1/p would scale by the dropped fraction; the factor must undo the loss of the dropped elements on average. Hint: " + hint + ".");
+        return Check.Number(answer, 1 / (1 - p), "the scale factor", tolerance: 1e-6, hint: hint + ".");
+    }
+
+    /// <summary>Exercise 2: the variance of dropout(h) for h = 3, p = 0.5.</summary>
+    public static Feedback Exercise2(double? answer)
+    {
+        const double h = 3, p = 0.5;
+        double expected = h * h * p / (1 - p); // E[h'²] − (E[h'])² = (1 − p)·(h/(1 − p))² − h²
+        const string hint = "h' is 0 or h/(1 − p); compute E[h'²] over the two outcomes and subtract (E[h'])² = h²";
+        if (answer is null || double.IsNaN(answer.Value))
+            return Check.Pending("what is the variance of the dropout output for h = 3, p = 0.5?");
+        if (Math.Abs(answer.Value) < 1e-12)
+            return Check.Wrong("0 would mean the output is not random; in training it is 0 or 6. Hint: " + hint + ".");
+        if (Math.Abs(answer.Value - h * h * p * (1 - p)) < 1e-9)
+            return Check.Wrong("2.25 is the variance without the 1/(1 − p) scaling (the values 0 and 3); the kept value is 6. Hint: " + hint + ".");
+        if (Math.Abs(answer.Value - Math.Sqrt(expected)) < 1e-9)
+            return Check.Wrong("3 is the standard deviation; the question asks for the variance, its square. Hint: " + hint + ".");
+        return Check.Number(answer, expected, "the variance", tolerance: 1e-6, hint: hint + ".");
+    }
+
+    /// <summary>Exercise 3: which quantity dropout keeps unchanged (b: the expected value of each output).</summary>
+    public static Feedback Exercise3(char? answer)
+    {
+        const string hint = "think of one sample: how many units are dropped in it, and what happens to its sum? Then think of the average over many samples";
+        if (answer is null)
+            return Check.Pending("which of (a)–(d) does dropout with the 1/(1 − p) scaling keep unchanged?");
+        return char.ToLowerInvariant(answer.Value) switch
+        {
+            'b' => Check.Right("(b): E[h'] = (1 − p)·h/(1 − p) = h for every unit, so the next layer receives inputs of the same expected size."),
+            'a' => Check.Wrong("(a): a single sample's sum varies — it is 0 when every unit happens to be dropped. Hint: " + hint + "."),
+            'c' => Check.Wrong("(c): each unit is dropped independently, so the number dropped is random (binomial), not fixed. Hint: " + hint + "."),
+            'd' => Check.Wrong("(d): without dropout a unit is not random at all; dropout adds variance h²·p/(1 − p). Hint: " + hint + "."),
+            var other => Check.Wrong($"'{other}' is not one of the choices a, b, c, d."),
+        };
+    }
+
+    static readonly (double P, bool Valid)[] Cases =
+    [
+        (0, true), (0.2, true), (0.5, true), (1, true),
+        (-0.1, false), (1.5, false), (double.NaN, false), (double.PositiveInfinity, false), (double.NegativeInfinity, false),
+    ];
+
+    /// <summary>Exercise 4: a predicate accepting exactly the valid dropout probabilities [0, 1] (not NaN).</summary>
+    public static Feedback Exercise4(Func<double, bool>? answer)
+    {
+        const string hint = "the valid values form the closed interval from 0 to 1; remember that every comparison with NaN is false";
+        if (answer is null)
+            return Check.Pending("write a predicate p => … that is true exactly for the valid dropout probabilities.");
+        var wrong = new List<string>();
+        foreach (var (p, valid) in Cases)
+        {
+            bool said;
+            try { said = answer(p); }
+            catch (Exception e) { return Check.Wrong($"your predicate threw {e.GetType().Name} for p = {Text(p)}; it should return true or false. Hint: {hint}."); }
+            if (said != valid) wrong.Add($"p = {Text(p)} ({(said ? "accepted" : "rejected")}, should be {(valid ? "accepted" : "rejected")})");
+        }
+        return wrong.Count == 0
+            ? Check.Right($"your predicate accepts 0, 0.2, 0.5 and 1 and rejects −0.1, 1.5, NaN and ±∞.")
+            : Check.Wrong($"your predicate is wrong for {string.Join(", ", wrong)}. Hint: {hint}.");
+    }
+
+    static string Text(double p) => double.IsNaN(p) ? "NaN" : double.IsPositiveInfinity(p) ? "+∞" : double.IsNegativeInfinity(p) ? "−∞" : p.ToString(CultureInfo.InvariantCulture);
+}
