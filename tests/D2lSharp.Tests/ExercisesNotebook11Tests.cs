@@ -32,25 +32,30 @@ public class ExercisesNotebook11Tests
     [Fact]
     public void Exercise2_accepts_the_variance_and_agrees_with_sampled_dropout()
     {
-        Assert.True(Notebook11.Exercise2(9).Correct);
-        // The answer the checker expects is the variance of real dropout samples: 0 or 6 with probability 1/2 each.
+        Assert.True(Notebook11.Exercise2(12).Correct);
+        // The answer the checker expects is the variance of real dropout samples: 0 with probability 1/4, 8 with probability 3/4.
         manual_seed(11);
-        var kept = (rand(400_000) > 0.5).to_type(ScalarType.Float64) * 3.0 / 0.5;
-        Assert.InRange(kept.var().item<double>(), 8.9, 9.1);
+        var kept = (rand(400_000) > 0.25).to_type(ScalarType.Float64) * 6.0 / 0.75;
+        Assert.InRange(kept.var().item<double>(), 11.9, 12.1);
     }
 
     [Fact]
-    public void Exercise2_rejects_the_unscaled_variance_the_std_and_zero_and_is_pending_on_null()
+    public void Exercise2_rejects_the_unscaled_variance_the_std_h_squared_and_zero_and_is_pending_on_null()
     {
-        var unscaled = Notebook11.Exercise2(2.25);
+        var unscaled = Notebook11.Exercise2(6.75);
         Assert.False(unscaled.Correct);
         Assert.Contains("without the 1/(1 − p) scaling", unscaled.Message);
-        var std = Notebook11.Exercise2(3);
+        var std = Notebook11.Exercise2(Math.Sqrt(12));
         Assert.False(std.Correct);
         Assert.Contains("standard deviation", std.Message);
+        var hSquared = Notebook11.Exercise2(36);
+        Assert.False(hSquared.Correct);
+        Assert.Contains("only for p = 0.5", hSquared.Message);
         Assert.False(Notebook11.Exercise2(0).Correct);
-        Assert.False(Notebook11.Exercise2(4.5).Correct);
-        Assert.Null(Notebook11.Exercise2(null).Correct);
+        Assert.False(Notebook11.Exercise2(9).Correct);
+        var pending = Notebook11.Exercise2(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("Hint", pending.Message);
     }
 
     [Fact]

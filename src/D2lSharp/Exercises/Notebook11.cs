@@ -19,20 +19,22 @@ public static class Notebook11
         return Check.Number(answer, 1 / (1 - p), "the scale factor", tolerance: 1e-6, hint: hint + ".");
     }
 
-    /// <summary>Exercise 2: the variance of dropout(h) for h = 3, p = 0.5.</summary>
+    /// <summary>Exercise 2: the variance of dropout(h) for h = 6, p = 0.25.</summary>
     public static Feedback Exercise2(double? answer)
     {
-        const double h = 3, p = 0.5;
-        double expected = h * h * p / (1 - p); // E[h'²] − (E[h'])² = (1 − p)·(h/(1 − p))² − h²
-        const string hint = "h' is 0 or h/(1 − p); compute E[h'²] over the two outcomes and subtract (E[h'])² = h²";
+        const double h = 6, p = 0.25;
+        double expected = h * h * p / (1 - p); // E[h'²] − (E[h'])² = (1 − p)·(h/(1 − p))² − h² = 12
+        const string hint = "h' is 0 (probability p) or h/(1 − p) (probability 1 − p); compute E[h'²] over the two outcomes and subtract (E[h'])² = h²";
         if (answer is null || double.IsNaN(answer.Value))
-            return Check.Pending("what is the variance of the dropout output for h = 3, p = 0.5?");
+            return Check.Pending("what is the variance of the dropout output for h = 6, p = 0.25?");
         if (Math.Abs(answer.Value) < 1e-12)
-            return Check.Wrong("0 would mean the output is not random; in training it is 0 or 6. Hint: " + hint + ".");
+            return Check.Wrong("0 would mean the output is not random; in training it is sometimes 0 and sometimes larger than h. Hint: " + hint + ".");
         if (Math.Abs(answer.Value - h * h * p * (1 - p)) < 1e-9)
-            return Check.Wrong("2.25 is the variance without the 1/(1 − p) scaling (the values 0 and 3); the kept value is 6. Hint: " + hint + ".");
+            return Check.Wrong("6.75 is the variance without the 1/(1 − p) scaling (the values 0 and 6); the kept value is larger than 6. Hint: " + hint + ".");
         if (Math.Abs(answer.Value - Math.Sqrt(expected)) < 1e-9)
-            return Check.Wrong("3 is the standard deviation; the question asks for the variance, its square. Hint: " + hint + ".");
+            return Check.Wrong("that is the standard deviation; the question asks for the variance, its square. Hint: " + hint + ".");
+        if (Math.Abs(answer.Value - h * h) < 1e-9)
+            return Check.Wrong("36 = h² is the variance only for p = 0.5, where p/(1 − p) = 1; here p = 0.25. Hint: " + hint + ".");
         return Check.Number(answer, expected, "the variance", tolerance: 1e-6, hint: hint + ".");
     }
 
