@@ -81,9 +81,10 @@ public sealed class KernelSession : IAsyncDisposable
                 if (e.Type == "KernelReady") return session;
             }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            await session.DisposeAsync();
+            await session.DisposeAsync(); // never leave a kernel process behind
+            if (ct.IsCancellationRequested) throw;
             throw new KernelException($"the kernel did not report ready within {timeout.TotalSeconds:F0} s.");
         }
     }
