@@ -47,7 +47,8 @@ public class RunnerExecutionTests
             Assert.Equal(Encoding.UTF8.GetBytes(source[i].Source), Encoding.UTF8.GetBytes(executed[i].Source));
         }
         Assert.Contains("索引 √Σxᵢ² — “独立” 🙂\n", ExecutedCourse.TextOf(executed[1]));
-        Assert.Contains("张量 — done", executed[1].Outputs.OfType<JsonObject>().Select(o => Text(o["data"]?["text/plain"]) + Text(o["data"]?["text/html"])).Single());
+        var result1 = executed[1].Outputs.OfType<JsonObject>().Single(o => o["output_type"]!.GetValue<string>() == "execute_result");
+        Assert.Contains("张量 — done", Text(result1["data"]?["text/plain"]) + Text(result1["data"]?["text/html"]));
     }
 
     [Fact]
