@@ -9,10 +9,11 @@ namespace NotebookRunner;
 public static partial class Runner
 {
     /// <summary>
-    /// Notebooks run at once when no --jobs is given. Measured on the course's 2-core machine (README, "Performance"):
-    /// two kernels at a time finished the course sooner than one; more than the core count only added contention.
+    /// Notebooks run at once when no --jobs is given: one kernel per two cores. A kernel keeps about two cores busy
+    /// (Roslyn compiling cells, libtorch's threads); on the course's 2-core machine, back to back, the course took
+    /// 113.0 s with --jobs 1, 115.9 s with --jobs 2 and 121.7 s with --jobs 3, so more kernels than that only add contention.
     /// </summary>
-    public static int DefaultJobs => Math.Max(1, Environment.ProcessorCount);
+    public static int DefaultJobs => Math.Max(1, Environment.ProcessorCount / 2);
 
     static readonly JsonSerializerOptions Written = new()
     {

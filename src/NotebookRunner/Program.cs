@@ -20,7 +20,7 @@ for (int i = 0; i < args.Length; i++)
             Console.WriteLine("  dotnet run --project src/NotebookRunner                 run every notebook");
             Console.WriteLine("  dotnet run --project src/NotebookRunner -- 01 03-linear  run the named notebooks");
             Console.WriteLine($"  options: --out DIR (where executed copies go), --timeout MINUTES (per notebook, default 30),");
-            Console.WriteLine($"           --jobs N (notebooks at once, each in its own kernel; default {Runner.DefaultJobs}, this machine's cores)");
+            Console.WriteLine($"           --jobs N (notebooks at once, each in its own kernel; default {Runner.DefaultJobs}: one per two cores)");
             return 0;
         default: names.Add(args[i]); break;
     }
