@@ -35,19 +35,26 @@ public static class Course
         {
             // A plain program that references D2lSharp.dll without its dependencies has no notebook formatting: nothing to register.
         }
-        return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed);
+        var warnings = KernelCompilerWarnings.Apply();
+        return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed, warnings);
     }
 }
 
-/// <summary>What <see cref="Course.Setup"/> did, shown as the first cell's output.</summary>
-public sealed record SetupReport(bool FirstCall, LibTorchLoadReport Native, string TorchSharpVersion, int Seed)
+/// <summary>
+/// What <see cref="Course.Setup"/> did. Shown as the first cell's output: one short line saying the course is ready;
+/// <see cref="Details"/> says what was done on this machine (native library, kernel compiler warnings).
+/// </summary>
+public sealed record SetupReport(bool FirstCall, LibTorchLoadReport Native, string TorchSharpVersion, int Seed, KernelWarningsReport Kernel)
 {
-    public override string ToString() =>
-        $"D2lSharp ready: TorchSharp {TorchSharpVersion}, seed {Seed}. Native library: " +
-        Native.Action switch
+    public override string ToString() => $"D2lSharp ready: TorchSharp {TorchSharpVersion}, seed {Seed}.";
+
+    /// <summary>What the setup did on this machine, for when something does not work as expected.</summary>
+    public string Details =>
+        "Native library: " + Native.Action switch
         {
             LibTorchLoadAction.Patched => "patched for this system's older libstdc++ (" + Native.Detail + ").",
             LibTorchLoadAction.PreloadedPackageLibTorch => "package's own libtorch loaded first (" + Native.Detail + ").",
             _ => "loaded as shipped.",
-        };
+        } +
+        "\nKernel: " + (Kernel.InKernel ? Kernel.Detail + "." : "not in a notebook kernel; nothing to adjust.");
 }

@@ -1,25 +1,29 @@
-using System.Diagnostics;
 
 namespace NotebookRunner;
 
 /// <summary>The outcome of executing one notebook.</summary>
-public sealed record RunResult(string Notebook, string ExecutedCopy, TimeSpan Elapsed, int ExitCode, CellError? Error, string Log)
+public sealed record RunResult(string Notebook, string ExecutedCopy, TimeSpan Elapsed, CellError? Error,
+    IReadOnlyList<CellError> Problems, IReadOnlyList<CellTiming> Cells, string Log)
 {
-    public bool Succeeded => ExitCode == 0 && Error is null;
+    public bool Succeeded => Error is null;
+
+    /// <summary>The slowest code cells, slowest first.</summary>
+    public IEnumerable<CellTiming> Slowest(int n) => Cells.OrderByDescending(c => c.Seconds).Take(n);
 
     public string Describe() => Succeeded
         ? $"{Path.GetFileName(Notebook)} ok in {Elapsed.TotalSeconds:F1} s"
         : $"{Path.GetFileName(Notebook)} FAILED after {Elapsed.TotalSeconds:F1} s: " +
-          (Error?.ToString() ?? $"the kernel exited with code {ExitCode} and no cell reported an error.\n{Tail(Log, 2000)}");
-
-    static string Tail(string s, int n) => s.Length <= n ? s : "…" + s[^n..];
+          string.Join("\n", Problems.Take(5).Select(p => p.ToString())) +
+          (Problems.Count > 5 ? $"\n… and {Problems.Count - 5} more cells with problems" : "") +
+          (Problems.Count == 0 ? Error!.ToString() : "");
 }
 
 /// <summary>
-/// Runs one notebook in dotnet-repl (which hosts the same .NET Interactive kernel as VS Code), started in
-/// the notebook's own folder so relative paths resolve as they do in the editor. Sources are never written.
+/// Executes notebooks with the kernel learners run (the pinned `Microsoft.dotnet-interactive` tool over its stdio
+/// protocol): one fresh kernel per notebook, working in the notebook's own folder so relative paths resolve as in the
+/// editor. Executed copies go elsewhere; sources are never written.
 /// </summary>
-public static class Runner
+public static partial class Runner
 {
     /// <summary>The repository root: the nearest folder upward holding Course.sln.</summary>
     public static string RepositoryRoot(string? start = null)
@@ -62,56 +66,4 @@ public static class Runner
         return chosen;
     }
 
-    /// <summary>Executes one notebook and writes the executed copy to <paramref name="outputFolder"/>.</summary>
-    public static async Task<RunResult> RunAsync(string notebook, string outputFolder, TimeSpan timeout, CancellationToken ct = default)
-    {
-        notebook = Path.GetFullPath(notebook);
-        Directory.CreateDirectory(outputFolder);
-        string executed = Path.Combine(Path.GetFullPath(outputFolder), Path.GetFileName(notebook));
-        if (string.Equals(executed, notebook, StringComparison.Ordinal))
-            throw new ArgumentException("The output folder is the notebooks folder; executed copies must go elsewhere.", nameof(outputFolder));
-        File.Delete(executed);
-
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(notebook)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "tool", "run", "dotnet-repl", "--", "--run", notebook, "--exit-after-run", "--output-path", executed })
-            psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["D2LSHARP_HEADLESS"] = "1"; // live charts (Animator) show their final state once instead of one copy per update
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start `dotnet`; is the .NET SDK on PATH?");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return new RunResult(notebook, executed, watch.Elapsed, -1,
-                new CellError(0, "", $"timed out after {timeout.TotalMinutes:F0} min"), "");
-        }
-        string log = (await stdout) + (await stderr);
-        watch.Stop();
-
-        CellError? error = null;
-        if (File.Exists(executed)) error = Notebook.FirstError(Notebook.Load(executed));
-        else if (process.ExitCode == 0)
-            error = new CellError(0, "", $"dotnet-repl wrote no executed copy to {executed}.");
-        if (log.Contains("Cannot find a tool in the manifest", StringComparison.Ordinal) || log.Contains("dotnet tool restore", StringComparison.Ordinal))
-            error ??= new CellError(0, "", "dotnet-repl is not installed: run `dotnet tool restore` in the repository root.");
-        return new RunResult(notebook, executed, watch.Elapsed, process.ExitCode, error, log);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NotebookRunner;
 
@@ -6,20 +5,32 @@ namespace D2lSharp.Tests;
 
 /// <summary>
 /// Each notebook executed headless at most once per test run, shared by the execution test and the tests that read
-/// results (accuracies, printed numbers) from the executed copy, so a training notebook is not run twice.
+/// results (accuracies, printed numbers) from the executed copy, so a training notebook is not run twice. The first
+/// request starts every notebook of the course, <see cref="Runner.DefaultJobs"/> at a time (each in its own kernel),
+/// so the course executes concurrently while the tests wait for the copy they need.
 /// </summary>
 public static class ExecutedCourse
 {
     static readonly string Root = Runner.RepositoryRoot();
-    static readonly ConcurrentDictionary<string, Lazy<Task<RunResult>>> Runs = new(StringComparer.Ordinal);
+    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
+    static readonly SemaphoreSlim Gate = new(Runner.DefaultJobs);
+    static readonly Lazy<Dictionary<string, Task<RunResult>>> Course = new(() =>
+        Runner.Discover(Root).ToDictionary(p => Path.GetFileName(p), p => Throttled(p), StringComparer.Ordinal));
 
     /// <summary>Where the tests write executed copies (never notebooks/).</summary>
     public static string OutputFolder => Path.Combine(Root, "artifacts", "test-executed");
 
     /// <summary>The result of executing notebooks/<paramref name="fileName"/> (e.g. "09-multilayer-perceptron.ipynb").</summary>
     public static Task<RunResult> RunAsync(string fileName) =>
-        Runs.GetOrAdd(fileName, name => new Lazy<Task<RunResult>>(() =>
-            Runner.RunAsync(Path.Combine(Runner.NotebooksFolder(Root), name), OutputFolder, TimeSpan.FromMinutes(20)))).Value;
+        Course.Value.TryGetValue(fileName, out var run) ? run
+            : throw new ArgumentException($"No notebook {fileName} in {Runner.NotebooksFolder(Root)}.", nameof(fileName));
+
+    static async Task<RunResult> Throttled(string path)
+    {
+        await Gate.WaitAsync();
+        try { return await Runner.RunAsync(path, OutputFolder, Timeout); }
+        finally { Gate.Release(); }
+    }
 
     /// <summary>The executed copy of a notebook that ran without errors; fails the calling test otherwise.</summary>
     public static async Task<JsonObject> LoadAsync(string fileName)

@@ -87,10 +87,39 @@ public class NotebookTests
         }
     }
 
+    /// <summary>Runs with the pinned kernel without an error, a compiler warning or any stderr output (RunResult.Succeeded).</summary>
     [Theory, MemberData(nameof(Notebooks))]
-    public async Task Notebook_executes_headless_without_errors(string name)
+    public async Task Notebook_executes_headless_without_errors_warnings_or_stderr(string name)
     {
         var executed = await ExecutedCourse.LoadAsync(name);
         Assert.Contains(Notebook.Cells(executed), c => c.CellType == "code" && c.Outputs.Count > 0);
+    }
+
+    [Theory, MemberData(nameof(Notebooks))]
+    public async Task Executed_copy_is_faithful_and_valid_nbformat_4_5(string name)
+    {
+        var result = await ExecutedCourse.RunAsync(name);
+        var executed = await ExecutedCourse.LoadAsync(name);
+        Assert.Null(NbformatSchema.Problems(result.ExecutedCopy));
+        RunnerExecutionTests.AssertIdsAndTimes(executed);
+
+        // Sources byte-identical, nothing garbled.
+        var source = Notebook.Cells(Notebook.Load(PathOf(name)));
+        var cells = Notebook.Cells(executed);
+        Assert.Equal(source.Select(c => c.Source), cells.Select(c => c.Source));
+        string text = File.ReadAllText(result.ExecutedCopy);
+        Assert.DoesNotContain('\uFFFD', text);
+
+        // No kernel chatter; the first cell says the course is ready, in one short line.
+        Assert.DoesNotContain("Installing Packages", text);
+        Assert.DoesNotContain("Installed Packages", text);
+        Assert.DoesNotContain("Loading extensions from", text);
+        var setup = cells.First(c => c.CellType == "code");
+        string setupText = ExecutedCourse.TextOf(setup).Trim();
+        var outputs = setup.Outputs.OfType<JsonObject>().ToList();
+        Assert.True(outputs.Count == 1, $"{name}'s setup cell shows {outputs.Count} outputs: {string.Join(" | ", outputs.Select(o => o.ToJsonString()[..Math.Min(120, o.ToJsonString().Length)]))}");
+        string shown = setupText.Length > 0 ? setupText : outputs[0].ToJsonString();
+        Assert.Matches(@"D2lSharp ready: TorchSharp [0-9.]+, seed \d+\.", shown);
+        Assert.DoesNotContain("libstdc++", shown);
     }
 }

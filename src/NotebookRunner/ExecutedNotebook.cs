@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace NotebookRunner;
+
+/// <summary>How long one code cell took, for the summary and course-run.json.</summary>
+public sealed record CellTiming(int CellNumber, string FirstLine, double Seconds);
+
+/// <summary>
+/// Builds one code cell's outputs from the kernel's events, the way a Jupyter front end shows them: printed text and
+/// displayed values in the order they happened (consecutive printed text joined into one stream output, as Jupyter
+/// clients do), a display that was updated shown once in its final state, the return value as execute_result, a failure
+/// as an error output, and the kernel's own chatter (extension loading, package-install progress) left out.
+/// </summary>
+public sealed class CellOutputs(int executionCount)
+{
+    readonly JsonArray _outputs = [];
+    readonly Dictionary<string, JsonObject> _byValueId = new(StringComparer.Ordinal);
+    readonly HashSet<string> _chatter = new(StringComparer.Ordinal);
+
+    public JsonArray Outputs => _outputs;
+    /// <summary>Compiler warnings (DiagnosticsProduced), as the kernel formats them.</summary>
+    public List<string> Warnings { get; } = [];
+    /// <summary>Text the cell wrote to stderr.</summary>
+    public List<string> Stderr { get; } = [];
+    /// <summary>Why the cell failed (CommandFailed / ErrorProduced), or null.</summary>
+    public string? Failure { get; private set; }
+    public DateTimeOffset? InputAt { get; private set; }
+
+    /// <summary>Folds one event of this cell into its outputs.</summary>
+    public void Add(KernelEvent e)
+    {
+        var ev = e.Event;
+        switch (e.Type)
+        {
+            case "CodeSubmissionReceived":
+                InputAt ??= e.At;
+                break;
+            case "StandardOutputValueProduced":
+                AppendStream("stdout", PlainText(ev));
+                break;
+            case "StandardErrorValueProduced":
+                string err = PlainText(ev);
+                Stderr.Add(err);
+                AppendStream("stderr", err);
+                break;
+            case "DisplayedValueProduced":
+                AddDisplay(ev, ev["valueId"]?.GetValue<string>());
+                break;
+            case "DisplayedValueUpdated":
+                string? id = ev["valueId"]?.GetValue<string>();
+                if (id is not null && _chatter.Contains(id)) break;
+                if (id is not null && _byValueId.TryGetValue(id, out var shown)) shown["data"] = MimeBundle(ev);
+                else AddDisplay(ev, id); // an update of a value this cell never showed: show it once, later updates replace it
+                break;
+            case "ReturnValueProduced":
+                var bundle = MimeBundle(ev);
+                if (bundle.Count > 0)
+                    _outputs.Add(new JsonObject
+                    {
+                        ["output_type"] = "execute_result",
+                        ["execution_count"] = executionCount,
+                        ["data"] = bundle,
+                        ["metadata"] = new JsonObject(),
+                    });
+                break;
+            case "DiagnosticsProduced":
+                foreach (var d in ev["diagnostics"] as JsonArray ?? [])
+                {
+                    if (d?["severity"]?.GetValue<string>() != "warning") continue; // errors also arrive with CommandFailed
+                    string text = $"warning {d["code"]?.GetValue<string>()}: {d["message"]?.GetValue<string>()}";
+                    if (Warnings.Contains(text)) continue; // the kernel reports a cell's diagnostics once per sub-submission
+                    Warnings.Add(text);
+                    AppendStream("stderr", text + "\n"); // what Jupyter front ends show for a kernel diagnostic
+                }
+                break;
+            case "ErrorProduced":
+            case "CommandFailed":
+                if (Failure is not null) break;
+                Failure = ev["message"]?.GetValue<string>() ?? "the kernel reported a failure without a message";
+                var lines = Failure.Replace("\r\n", "\n").Split('\n');
+                _outputs.Add(new JsonObject
+                {
+                    ["output_type"] = "error",
+                    ["ename"] = "Error",
+                    ["evalue"] = lines[0],
+                    ["traceback"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+                });
+                break;
+        }
+    }
+
+    void AddDisplay(JsonObject ev, string? valueId)
+    {
+        var bundle = MimeBundle(ev);
+        if (IsChatter(bundle))
+        {
+            if (valueId is not null) _chatter.Add(valueId);
+            return;
+        }
+        if (bundle.Count == 0) return;
+        var output = new JsonObject { ["output_type"] = "display_data", ["data"] = bundle, ["metadata"] = new JsonObject() };
+        _outputs.Add(output);
+        if (valueId is not null) _byValueId[valueId] = output;
+    }
+
+    /// <summary>
+    /// The kernel's own messages while a `#r "nuget:…"` cell runs: the package-install box (its progress frames and its
+    /// final "Installed Packages" state) and "Loading extensions from `…`" lines naming cache paths. VS Code shows them
+    /// while it works; they say nothing about the lesson.
+    /// </summary>
+    public static bool IsChatter(JsonObject bundle)
+    {
+        string html = Text(bundle["text/html"]);
+        if (html.Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal) ||
+            html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal)) return true;
+        string plain = Text(bundle["text/plain"]);
+        return bundle.Count == 1 && plain.StartsWith("Loading extensions from ", StringComparison.Ordinal);
+    }
+
+    void AppendStream(string name, string text)
+    {
+        if (text.Length == 0) return;
+        if (_outputs.Count > 0 && _outputs[^1] is JsonObject last && last["output_type"]?.GetValue<string>() == "stream" &&
+            last["name"]?.GetValue<string>() == name)
+        {
+            last["text"] = Lines(Text(last["text"]) + text);
+            return;
+        }
+        _outputs.Add(new JsonObject { ["output_type"] = "stream", ["name"] = name, ["text"] = Lines(text) });
+    }
+
+    static string PlainText(JsonObject ev) =>
+        (ev["formattedValues"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(f => f["mimeType"]?.GetValue<string>() == "text/plain")
+            .Select(f => f["value"]?.GetValue<string>() ?? "").FirstOrDefault() ?? "";
+
+    /// <summary>An nbformat mime bundle from the event's formatted values (each mime type once; suppressed ones left out).</summary>
+    static JsonObject MimeBundle(JsonObject ev)
+    {
+        var data = new JsonObject();
+        foreach (var f in (ev["formattedValues"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (f["suppressDisplay"]?.GetValue<bool>() == true) continue;
+            string? mime = f["mimeType"]?.GetValue<string>();
+            string value = f["value"]?.GetValue<string>() ?? "";
+            if (mime is null || data.ContainsKey(mime)) continue;
+            JsonNode? node = Lines(value);
+            if (mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal)))
+            {
+                try { node = JsonNode.Parse(value); } catch (System.Text.Json.JsonException) { node = JsonValue.Create(value); }
+            }
+            data[mime] = node;
+        }
+        return data;
+    }
+
+    /// <summary>nbformat's multiline string: a list of lines, each keeping its newline, as Jupyter writes them.</summary>
+    public static JsonArray Lines(string text)
+    {
+        var lines = new JsonArray();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
+        }
+        if (start < text.Length) lines.Add(text[start..]);
+        return lines;
+    }
+
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
+        JsonValue v => v.GetValue<string>(),
+        _ => "",
+    };
+
+    /// <summary>Jupyter clients' timestamp format in a cell's `execution` metadata.</summary>
+    public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+}
