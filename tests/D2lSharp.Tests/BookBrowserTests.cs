@@ -49,8 +49,8 @@ public sealed class BookInBrowser : IAsyncLifetime
     }
 
     static RunResult Existing(string copy) => File.Exists(copy)
-        ? new RunResult(copy, copy, TimeSpan.Zero, 0, Notebook.FirstError(Notebook.Load(copy)), "")
-        : new RunResult(copy, copy, TimeSpan.Zero, 1, null, $"BOOK_EXECUTED has no executed copy {copy}.");
+        ? new RunResult(copy, copy, TimeSpan.Zero, Notebook.FirstError(Notebook.Load(copy)), [], [], "")
+        : new RunResult(copy, copy, TimeSpan.Zero, new CellError(0, "", $"BOOK_EXECUTED has no executed copy {copy}."), [], [], "");
 
     public async Task DisposeAsync()
     {

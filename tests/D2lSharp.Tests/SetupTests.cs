@@ -67,4 +67,15 @@ public class SetupTests
         Assert.Contains("not an ELF file", e.Message);
         File.Delete(path);
     }
+
+    [Fact]
+    public void Outside_a_kernel_the_warning_fix_changes_nothing_and_does_not_throw()
+    {
+        // The library references Microsoft.DotNet.Interactive, so its assembly loads in a plain program too (the benchmark
+        // crashed here once, when the fix asked Kernel.Current, which throws without a running command).
+        _ = typeof(Microsoft.DotNet.Interactive.Kernel).Assembly;
+        var report = D2lSharp.Platform.KernelCompilerWarnings.Apply();
+        Assert.False(report.InKernel);
+        Assert.False(report.Changed);
+    }
 }

@@ -19,8 +19,9 @@ public sealed record KernelWarningsReport(bool InKernel, bool Changed, string De
 /// Roslyn's scripting options (the only compiler settings the kernel has) offer no per-warning switch, only a warning
 /// level. CS1701 is a level-2 warning, so the kernel's options are set to level 1: the level of every warning that
 /// points at a likely bug (nullable annotations such as CS8632, and all errors, still appear); level 2–4 advice such as
-/// "variable declared but never used" no longer does. Nothing changes outside the kernel, or if the kernel's internals
-/// are not what this was written against (the report says so).
+/// "variable declared but never used" no longer does. The options are a private field of the kernel (no public API sets
+/// them), so this is the one place the course uses reflection on the kernel; nothing changes outside a kernel, or if the
+/// kernel's internals are not what this was written against (the report says so, and CS1701 then shows again).
 /// </para>
 /// </summary>
 public static class KernelCompilerWarnings
@@ -31,10 +32,10 @@ public static class KernelCompilerWarnings
     /// <summary>Lowers the running C# kernel's warning level to <see cref="Level"/>; does nothing outside a kernel.</summary>
     public static KernelWarningsReport Apply()
     {
-        var kernelType = Type.GetType("Microsoft.DotNet.Interactive.Kernel, Microsoft.DotNet.Interactive", throwOnError: false);
-        if (kernelType is null) return new(false, false, "not running in a .NET Interactive kernel");
-        object? kernel = kernelType.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-        if (kernel is null) return new(false, false, "no kernel is handling a command");
+        // The kernel running this cell, through the public API: null in a plain program or a test, where nothing changes.
+        var kernel = Microsoft.DotNet.Interactive.KernelInvocationContext.Current?.HandlingKernel;
+        if (kernel is null) return new(false, false, "not running in a .NET Interactive kernel");
+        // Roslyn's options are private to the kernel: the one place the course reaches into it (see the remarks above).
         var field = kernel.GetType().GetField("_scriptOptions", BindingFlags.NonPublic | BindingFlags.Instance);
         object? options = field?.GetValue(kernel);
         var level = options?.GetType().GetProperty("WarningLevel");
