@@ -125,7 +125,7 @@ public class RunnerExecutionTests
     }
 
     /// <summary>nbformat 4.5: unique cell ids; executed code cells carry Jupyter's execution timestamps in order.</summary>
-    public static void AssertIdsAndTimes(JsonObject executed)
+    internal static void AssertIdsAndTimes(JsonObject executed)
     {
         Assert.Equal(5, executed["nbformat_minor"]!.GetValue<int>());
         var cells = Notebook.Cells(executed);
