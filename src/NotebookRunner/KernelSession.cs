@@ -57,8 +57,6 @@ public sealed class KernelSession : IAsyncDisposable
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        // Kept from the dotnet-repl runner; harmless now that the runner collapses display updates by valueId itself.
-        psi.Environment["D2LSHARP_HEADLESS"] = "1";
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start `dotnet`; is the .NET SDK on PATH?");
         var session = new KernelSession(process);
