@@ -111,10 +111,10 @@ public sealed class CellOutputs(int executionCount)
     /// </summary>
     public static bool IsChatter(JsonObject bundle)
     {
-        string html = Text(bundle["text/html"]);
+        string html = Notebook.Text(bundle["text/html"]);
         if (html.Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal) ||
             html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal)) return true;
-        string plain = Text(bundle["text/plain"]);
+        string plain = Notebook.Text(bundle["text/plain"]);
         return bundle.Count == 1 && plain.StartsWith("Loading extensions from ", StringComparison.Ordinal);
     }
 
@@ -124,7 +124,7 @@ public sealed class CellOutputs(int executionCount)
         if (_outputs.Count > 0 && _outputs[^1] is JsonObject last && last["output_type"]?.GetValue<string>() == "stream" &&
             last["name"]?.GetValue<string>() == name)
         {
-            last["text"] = Lines(Text(last["text"]) + text);
+            last["text"] = Lines(Notebook.Text(last["text"]) + text);
             return;
         }
         _outputs.Add(new JsonObject { ["output_type"] = "stream", ["name"] = name, ["text"] = Lines(text) });
@@ -170,12 +170,6 @@ public sealed class CellOutputs(int executionCount)
         return lines;
     }
 
-    public static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
 
     /// <summary>Jupyter clients' timestamp format in a cell's `execution` metadata.</summary>
     public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);

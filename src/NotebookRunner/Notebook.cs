@@ -20,13 +20,16 @@ public static class Notebook
         return node as JsonObject ?? throw new InvalidDataException($"{path}: the top level is not a JSON object.");
     }
 
-    /// <summary>nbformat stores source as a string or as a list of lines.</summary>
-    public static string SourceOf(JsonObject cell) => cell["source"] switch
+    /// <summary>nbformat stores text (a source, a stream, a mime bundle's value) as a string or as a list of lines.</summary>
+    public static string Text(JsonNode? node) => node switch
     {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
         JsonValue v => v.GetValue<string>(),
         _ => "",
     };
+
+    /// <summary>A cell's source as one string.</summary>
+    public static string SourceOf(JsonObject cell) => Text(cell["source"]);
 
     /// <summary>Cells numbered from 1 in file order (markdown cells count, as in the editor).</summary>
     public static List<NotebookCell> Cells(JsonObject notebook) =>
@@ -51,18 +54,11 @@ public static class Notebook
                     return new CellError(cell.Number, cell.FirstLine, $"{name}: {value}".Trim());
                 }
                 if (type == "stream" && output["name"]?.GetValue<string>() == "stderr")
-                    return new CellError(cell.Number, cell.FirstLine, "wrote to stderr: " + TextOf(output["text"]));
+                    return new CellError(cell.Number, cell.FirstLine, "wrote to stderr: " + Text(output["text"]));
             }
         }
         return null;
     }
-
-    static string TextOf(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
 }
 
 /// <summary>Where and how a notebook failed.</summary>

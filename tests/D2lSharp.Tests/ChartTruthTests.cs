@@ -23,12 +23,7 @@ public class ChartTruthTests
         foreach (var cell in Notebook.Cells(executed).Where(c => c.CellType == "code"))
             foreach (var output in cell.Outputs.OfType<JsonObject>())
             {
-                string html = output["data"]?["text/html"] switch
-                {
-                    JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
-                    JsonValue v => v.GetValue<string>(),
-                    _ => "",
-                };
+                string html = Notebook.Text(output["data"]?["text/html"]);
                 foreach (Match m in PlotlyCall.Matches(html))
                     charts.Add(new PlotlyChart(cell.Number, JsonNode.Parse(m.Groups[1].Value)!.AsArray(), JsonNode.Parse(m.Groups[2].Value)!.AsObject()));
             }

@@ -42,17 +42,10 @@ public static class ExecutedCourse
 
     /// <summary>All text a code cell printed or displayed as text/plain, in order.</summary>
     public static string TextOf(NotebookCell cell) => string.Concat(cell.Outputs.OfType<JsonObject>().Select(o =>
-        o["output_type"]?.GetValue<string>() == "stream" ? Join(o["text"])
-        : o["data"]?["text/plain"] is { } plain ? Join(plain) + "\n" : ""));
+        o["output_type"]?.GetValue<string>() == "stream" ? Notebook.Text(o["text"])
+        : o["data"]?["text/plain"] is { } plain ? Notebook.Text(plain) + "\n" : ""));
 
     /// <summary>The printed and text/plain output of every code cell of an executed copy, cell after cell.</summary>
     public static string AllText(JsonObject executed) =>
         string.Join("\n", Notebook.Cells(executed).Where(c => c.CellType == "code").Select(TextOf));
-
-    static string Join(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
 }

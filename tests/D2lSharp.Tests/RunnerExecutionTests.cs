@@ -22,7 +22,7 @@ public class RunnerExecutionTests
 
     static List<NotebookCell> Cells(RunResult r) => Notebook.Cells(Notebook.Load(r.ExecutedCopy));
 
-    static string Text(JsonNode? node) => CellOutputs.Text(node);
+    static string Text(JsonNode? node) => Notebook.Text(node);
 
     [Fact]
     public async Task Chinese_text_across_many_4096_byte_boundaries_round_trips_byte_exact()
