@@ -20,10 +20,7 @@ public sealed record Chapter(string FileName, string Number, string Title, strin
     public static Chapter Load(string path)
     {
         string fileName = Path.GetFileName(path);
-        JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException e) { throw new InvalidDataException($"{fileName} is not valid JSON ({e.Message}); expected an executed notebook (nbformat 4).", e); }
-        if (node is not JsonObject nb) throw new InvalidDataException($"{fileName}: the top level is not a JSON object; expected an nbformat 4 notebook.");
+        var nb = CourseFiles.Notebook.Load(path);
         int format = nb["nbformat"] is JsonValue v && v.TryGetValue(out int f) ? f : 0;
         if (format != 4) throw new InvalidDataException($"{fileName}: nbformat is {(format == 0 ? "missing" : format)}; the book reads nbformat 4 notebooks.");
         if (nb["cells"] is not JsonArray) throw new InvalidDataException($"{fileName}: no \"cells\" array; expected an nbformat 4 notebook.");
@@ -33,7 +30,7 @@ public sealed record Chapter(string FileName, string Number, string Title, strin
         var firstMarkdown = nb["cells"]!.AsArray().OfType<JsonObject>().FirstOrDefault(c => (string?)c["cell_type"] == "markdown");
         if (firstMarkdown is not null)
         {
-            var m = TitleLine.Match(SourceOf(firstMarkdown));
+            var m = TitleLine.Match(CourseFiles.Notebook.SourceOf(firstMarkdown));
             if (m.Success)
             {
                 heading = m.Value.Trim().TrimStart('#').Trim();
@@ -46,13 +43,4 @@ public sealed record Chapter(string FileName, string Number, string Title, strin
         return new Chapter(fileName, number, title, notes, heading, nb);
     }
 
-    /// <summary>nbformat stores multi-line strings as a string or as a list of lines.</summary>
-    public static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l is JsonValue lv && lv.TryGetValue(out string? s) ? s : "")),
-        JsonValue value when value.TryGetValue(out string? s) => s,
-        _ => "",
-    };
-
-    public static string SourceOf(JsonObject cell) => Text(cell["source"]);
 }

@@ -30,7 +30,7 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
         foreach (var cell in chapter.Cells)
         {
             string type = (string?)cell["cell_type"] ?? "";
-            string source = Chapter.SourceOf(cell);
+            string source = Notebook.SourceOf(cell);
             switch (type)
             {
                 case "markdown":
@@ -136,10 +136,10 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
             case "stream":
                 string name = (string?)output["name"] == "stderr" ? "stderr" : "stdout";
                 html.Append("<pre class=\"out stream ").Append(name).Append("\">")
-                    .Append(WebUtility.HtmlEncode(Ansi.Replace(Chapter.Text(output["text"]), ""))).Append("</pre>");
+                    .Append(WebUtility.HtmlEncode(Ansi.Replace(Notebook.Text(output["text"]), ""))).Append("</pre>");
                 return 0;
             case "error":
-                string trace = string.Join("\n", (output["traceback"] as JsonArray ?? []).Select(t => Chapter.Text(t)));
+                string trace = string.Join("\n", (output["traceback"] as JsonArray ?? []).Select(t => Notebook.Text(t)));
                 string head = $"{(string?)output["ename"]}: {(string?)output["evalue"]}";
                 html.Append("<pre class=\"out error\">").Append(WebUtility.HtmlEncode(Ansi.Replace(trace.Length > 0 ? trace : head, ""))).Append("</pre>");
                 return 0;
@@ -154,7 +154,7 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
     {
         if (data["text/html"] is { } htmlNode)
         {
-            string fragment = Chapter.Text(htmlNode);
+            string fragment = Notebook.Text(htmlNode);
             int charts = Regex.Matches(fragment, @"Plotly\.(?:newPlot|react)\(").Count;
             foreach (Match m in PlotlyPath.Matches(fragment))
                 if (m.Groups["v"].Value != plotlyVersion)
@@ -163,18 +163,18 @@ public sealed class PageRenderer(IReadOnlyDictionary<string, string> notebookPag
             html.Append("<div class=\"out html\">").Append(fragment).Append("</div>");
             return charts;
         }
-        if (data["image/svg+xml"] is { } svg) { html.Append("<div class=\"out image\">").Append(Chapter.Text(svg)).Append("</div>"); return 0; }
+        if (data["image/svg+xml"] is { } svg) { html.Append("<div class=\"out image\">").Append(Notebook.Text(svg)).Append("</div>"); return 0; }
         foreach (var mime in new[] { "image/png", "image/jpeg", "image/gif" })
             if (data[mime] is { } image)
             {
-                string base64 = Regex.Replace(Chapter.Text(image), @"\s", "");
+                string base64 = Regex.Replace(Notebook.Text(image), @"\s", "");
                 html.Append("<div class=\"out image\"><img alt=\"output of code cell ").Append(codeCell).Append("\" src=\"data:")
                     .Append(mime).Append(";base64,").Append(base64).Append("\"></div>");
                 return 0;
             }
-        if (data["text/markdown"] is { } md) { html.Append("<div class=\"out markdown\">").Append(Markdown(Chapter.Text(md)).Html).Append("</div>"); return 0; }
-        if (data["text/latex"] is { } tex) { html.Append("<div class=\"out latex\"><div class=\"math\">").Append(WebUtility.HtmlEncode(Chapter.Text(tex))).Append("</div></div>"); return 0; }
-        if (data["text/plain"] is { } plain) { html.Append("<pre class=\"out text\">").Append(WebUtility.HtmlEncode(Ansi.Replace(Chapter.Text(plain), ""))).Append("</pre>"); return 0; }
+        if (data["text/markdown"] is { } md) { html.Append("<div class=\"out markdown\">").Append(Markdown(Notebook.Text(md)).Html).Append("</div>"); return 0; }
+        if (data["text/latex"] is { } tex) { html.Append("<div class=\"out latex\"><div class=\"math\">").Append(WebUtility.HtmlEncode(Notebook.Text(tex))).Append("</div></div>"); return 0; }
+        if (data["text/plain"] is { } plain) { html.Append("<pre class=\"out text\">").Append(WebUtility.HtmlEncode(Ansi.Replace(Notebook.Text(plain), ""))).Append("</pre>"); return 0; }
         if (data["application/json"] is { } json) { html.Append("<pre class=\"out text\">").Append(WebUtility.HtmlEncode(json.ToJsonString())).Append("</pre>"); return 0; }
         string kinds = string.Join(", ", data.Select(p => p.Key));
         html.Append("<pre class=\"out text\">[output in ").Append(WebUtility.HtmlEncode(kinds)).Append(", which a web page cannot show]</pre>");

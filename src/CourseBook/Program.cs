@@ -22,7 +22,7 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
-string root = RepositoryRoot();
+string root = Repository.Root();
 var options = BookOptions.ForRepository(root, input is null ? null : Path.GetFullPath(input), output is null ? null : Path.GetFullPath(output));
 if (vendor is not null) options = options with { VendorFolder = Path.GetFullPath(vendor) };
 try
@@ -38,11 +38,4 @@ catch (Exception e) when (e is IOException or InvalidDataException or Unauthoriz
 {
     Console.Error.WriteLine("The book was not built: " + e.Message);
     return 1;
-}
-
-static string RepositoryRoot()
-{
-    var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Course.sln"))) dir = dir.Parent;
-    return dir?.FullName ?? throw new DirectoryNotFoundException("Run CourseBook from inside the course repository (no Course.sln found above the current folder).");
 }

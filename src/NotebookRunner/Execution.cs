@@ -50,7 +50,7 @@ public static partial class Runner
         int executionCount = 0;
         try
         {
-            kernel = await KernelSession.StartAsync(RepositoryRoot(Path.GetDirectoryName(notebook)), Path.GetDirectoryName(notebook)!, timeout, cts.Token);
+            kernel = await KernelSession.StartAsync(Repository.Root(Path.GetDirectoryName(notebook)), Path.GetDirectoryName(notebook)!, timeout, cts.Token);
             for (int i = 0; i < cells.Count; i++)
             {
                 if (cells[i] is not JsonObject cell || cell["cell_type"]?.GetValue<string>() != "code") continue;
@@ -209,7 +209,7 @@ public static partial class Runner
     /// <summary>The version of the kernel tool pinned in .config/dotnet-tools.json.</summary>
     public static string ToolVersion(string? root = null)
     {
-        string manifest = Path.Combine(root ?? RepositoryRoot(), ".config", "dotnet-tools.json");
+        string manifest = Path.Combine(root ?? Repository.Root(), ".config", "dotnet-tools.json");
         return JsonNode.Parse(File.ReadAllText(manifest))?["tools"]?["microsoft.dotnet-interactive"]?["version"]?.GetValue<string>() ?? "?";
     }
 }

@@ -26,12 +26,12 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
-string root = Runner.RepositoryRoot(Directory.GetCurrentDirectory());
+string root = Repository.Root();
 List<string> notebooks;
 try { notebooks = Runner.Select(root, names); }
 catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
 string output = Path.GetFullPath(outDir ?? Runner.DefaultOutputFolder(root));
-if (notebooks.Count == 0) { Console.Error.WriteLine($"No notebooks in {Runner.NotebooksFolder(root)}."); return 2; }
+if (notebooks.Count == 0) { Console.Error.WriteLine($"No notebooks in {Repository.NotebooksFolder(root)}."); return 2; }
 
 Console.WriteLine($"Executing {notebooks.Count} notebook(s), {Math.Min(jobs, notebooks.Count)} at a time, with Microsoft.dotnet-interactive {Runner.ToolVersion(root)}; executed copies go to {output}");
 var total = System.Diagnostics.Stopwatch.StartNew();

@@ -25,28 +25,13 @@ public sealed record RunResult(string Notebook, string ExecutedCopy, TimeSpan El
 /// </summary>
 public static partial class Runner
 {
-    /// <summary>The repository root: the nearest folder upward holding Course.sln.</summary>
-    public static string RepositoryRoot(string? start = null)
-    {
-        var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Course.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException(
-            $"Could not find Course.sln in {start ?? AppContext.BaseDirectory} or any folder above it; run from inside the course repository.");
-    }
-
-    public static string NotebooksFolder(string root) => Path.Combine(root, "notebooks");
-
     /// <summary>Where executed copies go: outside notebooks/, so no source is ever overwritten.</summary>
-    public static string DefaultOutputFolder(string root) => Path.Combine(root, "artifacts", "executed");
-
-    /// <summary>Every notebook in notebooks/, in course order (file names start with their number).</summary>
-    public static List<string> Discover(string root) =>
-        Directory.GetFiles(NotebooksFolder(root), "*.ipynb").OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal).ToList();
+    public static string DefaultOutputFolder(string root) => Path.Combine(Repository.ArtifactsFolder(root), "executed");
 
     /// <summary>Finds notebooks by name: a file name, its stem, or its number prefix ("01", "01-tensors").</summary>
     public static List<string> Select(string root, IReadOnlyCollection<string> names)
     {
-        var all = Discover(root);
+        var all = Repository.Notebooks(root);
         if (names.Count == 0) return all;
         var chosen = new List<string>();
         foreach (var name in names)

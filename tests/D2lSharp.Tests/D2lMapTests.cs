@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using NotebookRunner;
+using CourseFiles;
 
 namespace D2lSharp.Tests;
 
@@ -12,7 +12,7 @@ namespace D2lSharp.Tests;
 /// </summary>
 public partial class D2lMapTests
 {
-    static readonly string Root = Runner.RepositoryRoot();
+    static readonly string Root = Repository.Root();
     static readonly Assembly Library = typeof(Course).Assembly;
     static readonly string[] TeachingNamespaces = ["D2lSharp.Data", "D2lSharp.Training", "D2lSharp.Calculus"];
 
@@ -24,7 +24,7 @@ public partial class D2lMapTests
 
     /// <summary>Code cells of each notebook in notebooks/, by its two-digit number.</summary>
     static readonly Lazy<Dictionary<string, string>> NotebookCode = new(() =>
-        Directory.GetFiles(Runner.NotebooksFolder(Root), "*.ipynb").Order(StringComparer.Ordinal).ToDictionary(
+        Directory.GetFiles(Repository.NotebooksFolder(Root), "*.ipynb").Order(StringComparer.Ordinal).ToDictionary(
             path => Path.GetFileName(path)[..2],
             path => string.Join("\n", Notebook.Load(path)["cells"]!.AsArray()
                 .Where(c => c!["cell_type"]!.GetValue<string>() == "code")

@@ -133,7 +133,7 @@ public sealed class FashionMnistTests : IDisposable
     public void Load_searches_the_named_folder_then_the_repository_then_the_system_folder()
     {
         var defaults = FashionMnist.Sources.Default();
-        string root = NotebookRunner.Runner.RepositoryRoot();
+        string root = CourseFiles.Repository.Root();
         Assert.Equal([Path.Combine(root, "data", "fashion-mnist"), FashionMnist.SystemFolder], defaults.Folders);
         Assert.Equal(defaults.Folders[0], defaults.CacheFolder);
         Assert.Equal(FashionMnist.OfficialMirror, defaults.BaseUrl);

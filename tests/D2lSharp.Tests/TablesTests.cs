@@ -24,7 +24,7 @@ public class TablesTests
     [Fact]
     public void ReadCsv_reads_the_shipped_house_table()
     {
-        var path = Path.Combine(NotebookRunner.Runner.RepositoryRoot(), "data", "house_tiny.csv");
+        var path = Path.Combine(CourseFiles.Repository.Root(), "data", "house_tiny.csv");
         var df = Tables.ReadCsv(path);
         Assert.Equal(4, df.Rows.Count);
         Assert.Equal("Pave", df.Columns["Alley"][0]);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// Results notebook 12 states in its prose, read back from its executed copy: the hand-written backward pass agrees with

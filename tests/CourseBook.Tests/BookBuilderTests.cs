@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CourseBook;
 
-namespace D2lSharp.Tests;
+namespace CourseBook.Tests;
 
 /// <summary>The book's converter on small hand-made notebooks (no kernel, no browser, no npm: a stand-in vendor folder).</summary>
 public sealed class BookBuilderTests : IDisposable

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NotebookRunner;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// Every Plotly chart in every executed notebook, read back from its HTML output, is checked for what can be checked

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>Notebook 09's MLPs reach d2l's level on Fashion-MNIST, read from the executed copy (the lesson has no guards).</summary>
 public class Notebook09ResultsTests

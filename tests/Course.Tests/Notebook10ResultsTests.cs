@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// The claims notebook 10's prose rests on, read from its executed copy: weight decay cuts the test loss, the gap shrinks as λ grows

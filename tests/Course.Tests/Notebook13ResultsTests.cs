@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// The claims notebook 13's prose makes about its own run, read from the executed copy: if a change (or a new TorchSharp)

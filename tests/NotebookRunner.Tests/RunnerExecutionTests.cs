@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using NotebookRunner;
 
-namespace D2lSharp.Tests;
+using Course.Tests.Shared;
+
+namespace NotebookRunner.Tests;
 
 /// <summary>
 /// The runner against small notebooks in tests/RunnerNotebooks that exercise one behaviour each, executed with the
@@ -12,7 +14,7 @@ namespace D2lSharp.Tests;
 /// </summary>
 public class RunnerExecutionTests
 {
-    static readonly string Root = Runner.RepositoryRoot();
+    static readonly string Root = Repository.Root();
     static readonly string Folder = Path.Combine(Root, "tests", "RunnerNotebooks");
     static readonly string Output = Path.Combine(Root, "artifacts", "test-executed", "runner");
     static readonly ConcurrentDictionary<string, Lazy<Task<RunResult>>> Runs = new(StringComparer.Ordinal);
@@ -46,7 +48,7 @@ public class RunnerExecutionTests
             Assert.True(JsonNode.DeepEquals(source[i].Json["source"], executed[i].Json["source"]), $"cell {i + 1}'s source changed");
             Assert.Equal(Encoding.UTF8.GetBytes(source[i].Source), Encoding.UTF8.GetBytes(executed[i].Source));
         }
-        Assert.Contains("索引 √Σxᵢ² — “独立” 🙂\n", ExecutedCourse.TextOf(executed[1]));
+        Assert.Contains("索引 √Σxᵢ² — “独立” 🙂\n", Notebook.OutputText(executed[1]));
         var result1 = executed[1].Outputs.OfType<JsonObject>().Single(o => o["output_type"]!.GetValue<string>() == "execute_result");
         Assert.Contains("张量 — done", Text(result1["data"]?["text/plain"]) + Text(result1["data"]?["text/html"]));
     }
@@ -85,7 +87,7 @@ public class RunnerExecutionTests
         Assert.Contains("something went to stderr", result.Error.Message);
         Assert.Single(result.Problems);
         Assert.Contains("cell 3 (`Console.Error.WriteLine", result.Describe());
-        Assert.Equal("still runs\n", ExecutedCourse.TextOf(Cells(result)[3])); // stderr is reported, not fatal: later cells still run
+        Assert.Equal("still runs\n", Notebook.OutputText(Cells(result)[3])); // stderr is reported, not fatal: later cells still run
     }
 
     [Fact]
@@ -120,22 +122,7 @@ public class RunnerExecutionTests
     public async Task Executed_copies_are_valid_nbformat_4_5_with_ids_and_execution_times(string name)
     {
         var result = await Run(name);
-        Assert.Null(NbformatSchema.Problems(result.ExecutedCopy));
-        AssertIdsAndTimes(Notebook.Load(result.ExecutedCopy));
-    }
-
-    /// <summary>nbformat 4.5: unique cell ids; executed code cells carry Jupyter's execution timestamps in order.</summary>
-    internal static void AssertIdsAndTimes(JsonObject executed)
-    {
-        Assert.Equal(5, executed["nbformat_minor"]!.GetValue<int>());
-        var cells = Notebook.Cells(executed);
-        Assert.Equal(cells.Count, cells.Select(c => c.Json["id"]!.GetValue<string>()).Distinct().Count());
-        foreach (var cell in cells.Where(c => c.CellType == "code" && c.Json["execution_count"] is not null))
-        {
-            var times = cell.Json["metadata"]!["execution"]!;
-            DateTime T(string key) => DateTime.Parse(times[key]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            Assert.True(T("iopub.status.busy") <= T("iopub.execute_input") && T("iopub.execute_input") <= T("shell.execute_reply"),
-                $"cell {cell.Number}'s execution times are out of order: {times.ToJsonString()}");
-        }
+        Assert.Null(ExecutedCopyChecks.Problems(result.ExecutedCopy));
+        ExecutedCopyChecks.AssertIdsAndTimes(Notebook.Load(result.ExecutedCopy));
     }
 }

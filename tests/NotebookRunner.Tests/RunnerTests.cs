@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NotebookRunner;
 
-namespace D2lSharp.Tests;
+namespace NotebookRunner.Tests;
 
 public class RunnerTests
 {
@@ -15,7 +15,7 @@ public class RunnerTests
     [Fact]
     public void FirstError_names_the_cell_number_and_its_first_line()
     {
-        var err = Notebook.FirstError(Executed(new JsonObject { ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = "CS0020: Division by constant zero" }));
+        var err = ExecutedErrors.FirstError(Executed(new JsonObject { ["output_type"] = "error", ["ename"] = "Error", ["evalue"] = "CS0020: Division by constant zero" }));
         Assert.NotNull(err);
         Assert.Equal(2, err!.CellNumber);
         Assert.Equal("var x = 1;", err.FirstLine);
@@ -32,15 +32,15 @@ public class RunnerTests
     [Fact]
     public void FirstError_counts_stderr_as_an_error_and_plain_output_as_none()
     {
-        Assert.NotNull(Notebook.FirstError(Executed(new JsonObject { ["output_type"] = "stream", ["name"] = "stderr", ["text"] = "boom" })));
-        Assert.Null(Notebook.FirstError(Executed(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "fine" })));
+        Assert.NotNull(ExecutedErrors.FirstError(Executed(new JsonObject { ["output_type"] = "stream", ["name"] = "stderr", ["text"] = "boom" })));
+        Assert.Null(ExecutedErrors.FirstError(Executed(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "fine" })));
     }
 
     [Fact]
     public void Select_finds_notebooks_by_number_or_name_and_explains_misses()
     {
-        string root = Runner.RepositoryRoot();
-        var first = Runner.Discover(root)[0];
+        string root = Repository.Root();
+        var first = Repository.Notebooks(root)[0];
         string stem = Path.GetFileNameWithoutExtension(first);
         Assert.Equal(first, Runner.Select(root, [stem[..2]]).Single());
         Assert.Equal(first, Runner.Select(root, [stem]).Single());
@@ -51,7 +51,7 @@ public class RunnerTests
     [Fact]
     public void Executed_copies_go_outside_the_notebooks_folder()
     {
-        string root = Runner.RepositoryRoot();
-        Assert.False(Runner.DefaultOutputFolder(root).StartsWith(Runner.NotebooksFolder(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        string root = Repository.Root();
+        Assert.False(Runner.DefaultOutputFolder(root).StartsWith(Repository.NotebooksFolder(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NotebookRunner;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// Each notebook executed headless at most once per test run, shared by the execution test and the tests that read
@@ -11,11 +11,11 @@ namespace D2lSharp.Tests;
 /// </summary>
 public static class ExecutedCourse
 {
-    static readonly string Root = Runner.RepositoryRoot();
+    static readonly string Root = Repository.Root();
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
     static readonly SemaphoreSlim Gate = new(Runner.DefaultJobs);
     static readonly Lazy<Dictionary<string, Task<RunResult>>> Course = new(() =>
-        Runner.Discover(Root).ToDictionary(p => Path.GetFileName(p), p => Throttled(p), StringComparer.Ordinal));
+        Repository.Notebooks(Root).ToDictionary(p => Path.GetFileName(p), p => Throttled(p), StringComparer.Ordinal));
 
     /// <summary>Where the tests write executed copies (never notebooks/).</summary>
     public static string OutputFolder => Path.Combine(Root, "artifacts", "test-executed");
@@ -23,7 +23,7 @@ public static class ExecutedCourse
     /// <summary>The result of executing notebooks/<paramref name="fileName"/> (e.g. "09-multilayer-perceptron.ipynb").</summary>
     public static Task<RunResult> RunAsync(string fileName) =>
         Course.Value.TryGetValue(fileName, out var run) ? run
-            : throw new ArgumentException($"No notebook {fileName} in {Runner.NotebooksFolder(Root)}.", nameof(fileName));
+            : throw new ArgumentException($"No notebook {fileName} in {Repository.NotebooksFolder(Root)}.", nameof(fileName));
 
     static async Task<RunResult> Throttled(string path)
     {
@@ -40,12 +40,7 @@ public static class ExecutedCourse
         return Notebook.Load(result.ExecutedCopy);
     }
 
-    /// <summary>All text a code cell printed or displayed as text/plain, in order.</summary>
-    public static string TextOf(NotebookCell cell) => string.Concat(cell.Outputs.OfType<JsonObject>().Select(o =>
-        o["output_type"]?.GetValue<string>() == "stream" ? Notebook.Text(o["text"])
-        : o["data"]?["text/plain"] is { } plain ? Notebook.Text(plain) + "\n" : ""));
-
     /// <summary>The printed and text/plain output of every code cell of an executed copy, cell after cell.</summary>
     public static string AllText(JsonObject executed) =>
-        string.Join("\n", Notebook.Cells(executed).Where(c => c.CellType == "code").Select(TextOf));
+        string.Join("\n", Notebook.Cells(executed).Where(c => c.CellType == "code").Select(Notebook.OutputText));
 }

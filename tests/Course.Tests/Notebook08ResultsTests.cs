@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// Notebook 08's softmax regression reaches d2l's level on Fashion-MNIST, read from the executed copy: the guard that once

@@ -5,7 +5,7 @@ using CourseBook;
 using NotebookRunner;
 using PuppeteerSharp;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>
 /// The course book built from this run's executed copies (ExecutedCourse: each notebook runs once per test run) into
@@ -13,7 +13,7 @@ namespace D2lSharp.Tests;
 /// </summary>
 public sealed class BookInBrowser : IAsyncLifetime
 {
-    public static readonly string Root = Runner.RepositoryRoot();
+    public static readonly string Root = Repository.Root();
     public Book Book { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Dictionary<string, RunResult> Runs { get; } = new(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public sealed class BookInBrowser : IAsyncLifetime
         Directory.CreateDirectory(input);
         // BOOK_EXECUTED=DIR checks the book built from executed copies you already have (e.g. artifacts/executed) instead.
         string? existing = Environment.GetEnvironmentVariable("BOOK_EXECUTED");
-        foreach (var notebook in Runner.Discover(Root))
+        foreach (var notebook in Repository.Notebooks(Root))
         {
             string name = Path.GetFileName(notebook);
             var run = string.IsNullOrEmpty(existing) ? await ExecutedCourse.RunAsync(name) : Existing(Path.Combine(existing, name));
@@ -49,7 +49,7 @@ public sealed class BookInBrowser : IAsyncLifetime
     }
 
     static RunResult Existing(string copy) => File.Exists(copy)
-        ? new RunResult(copy, copy, TimeSpan.Zero, Notebook.FirstError(Notebook.Load(copy)), [], [], "")
+        ? new RunResult(copy, copy, TimeSpan.Zero, ExecutedErrors.FirstError(Notebook.Load(copy)), [], [], "")
         : new RunResult(copy, copy, TimeSpan.Zero, new CellError(0, "", $"BOOK_EXECUTED has no executed copy {copy}."), [], [], "");
 
     public async Task DisposeAsync()
@@ -74,7 +74,7 @@ public class BookBrowserTests(BookInBrowser book) : IClassFixture<BookInBrowser>
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Runner.Discover(BookInBrowser.Root)) data.Add(Path.GetFileName(path));
+        foreach (var path in Repository.Notebooks(BookInBrowser.Root)) data.Add(Path.GetFileName(path));
         return data;
     }
 
@@ -171,7 +171,7 @@ public class BookBrowserTests(BookInBrowser book) : IClassFixture<BookInBrowser>
     static int CountInNotebook(BookPage page, string pattern) =>
         page.Chapter.Cells.Where(c => (string?)c["cell_type"] == "code")
             .SelectMany(c => c["outputs"]?.AsArray() ?? [])
-            .Sum(o => o?["data"]?["text/html"] is { } h ? Regex.Matches(Chapter.Text(h), pattern).Count : 0);
+            .Sum(o => o?["data"]?["text/html"] is { } h ? Regex.Matches(Notebook.Text(h), pattern).Count : 0);
 
     [Theory, MemberData(nameof(Notebooks))]
     public async Task Chapter_page_reads_offline_with_charts_formulas_tables_and_links(string notebook)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace D2lSharp.Tests;
+namespace Course.Tests;
 
 /// <summary>What notebook 11 (dropout) claims about its training runs, read from its executed copy.</summary>
 public class Notebook11ResultsTests

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace CourseFiles;
+
+/// <summary>Reads .ipynb (nbformat 4) files: the one reader the runner, the book and the tests use.</summary>
+public static class Notebook
+{
+    /// <summary>The notebook's JSON; a file that is not a JSON object gets an error naming the file and the problem.</summary>
+    public static JsonObject Load(string path)
+    {
+        JsonNode? node;
+        try { node = JsonNode.Parse(File.ReadAllText(path)); }
+        catch (System.Text.Json.JsonException e) { throw new InvalidDataException($"{Path.GetFileName(path)} is not valid JSON ({e.Message}); expected a notebook (nbformat 4).", e); }
+        return node as JsonObject ?? throw new InvalidDataException($"{Path.GetFileName(path)}: the top level is not a JSON object; expected a notebook (nbformat 4).");
+    }
+
+    /// <summary>nbformat stores text (a source, a stream, a mime bundle's value) as a string or as a list of lines.</summary>
+    public static string Text(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l is JsonValue v && v.TryGetValue(out string? s) ? s : "")),
+        JsonValue value when value.TryGetValue(out string? s) => s,
+        _ => "",
+    };
+
+    /// <summary>A cell's source as one string.</summary>
+    public static string SourceOf(JsonObject cell) => Text(cell["source"]);
+
+    /// <summary>Cells numbered from 1 in file order (markdown cells count, as in the editor).</summary>
+    public static List<NotebookCell> Cells(JsonObject notebook) =>
+        (notebook["cells"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select((c, i) => new NotebookCell(i + 1, c["cell_type"]?.GetValue<string>() ?? "", SourceOf(c),
+                c["outputs"] as JsonArray ?? [], c))
+            .ToList();
+
+    /// <summary>All text a code cell printed or displayed as text/plain, in order.</summary>
+    public static string OutputText(NotebookCell cell) => string.Concat(cell.Outputs.OfType<JsonObject>().Select(o =>
+        o["output_type"]?.GetValue<string>() == "stream" ? Text(o["text"])
+        : o["data"]?["text/plain"] is { } plain ? Text(plain) + "\n" : ""));
+}
