@@ -37,4 +37,35 @@ public static class Notebook
     public static string OutputText(NotebookCell cell) => string.Concat(cell.Outputs.OfType<JsonObject>().Select(o =>
         o["output_type"]?.GetValue<string>() == "stream" ? Text(o["text"])
         : o["data"]?["text/plain"] is { } plain ? Text(plain) + "\n" : ""));
+
+    /// <summary>The mime type under which <c>Course.Record</c> leaves its values in an output's metadata.</summary>
+    public const string RecordsMimeType = "application/vnd.d2lsharp.records+json";
+
+    /// <summary>Every value an executed notebook recorded with <c>Course.Record</c>, in order, with the cell that recorded it.</summary>
+    public static List<(int Cell, string Name, double Value)> Records(JsonObject executed)
+    {
+        var records = new List<(int, string, double)>();
+        foreach (var cell in Cells(executed).Where(c => c.CellType == "code"))
+            foreach (var output in cell.Outputs.OfType<JsonObject>())
+                foreach (var r in output["metadata"]?[RecordsMimeType] as JsonArray ?? [])
+                {
+                    string name = r?["name"]?.GetValue<string>() ?? "";
+                    var v = r?["value"];
+                    double value = v is JsonValue jv && jv.TryGetValue(out double d) ? d
+                        : double.TryParse(v?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) ? d : double.NaN;
+                    records.Add((cell.Number, name, value));
+                }
+        return records;
+    }
+
+    /// <summary>The value recorded under <paramref name="name"/>; fails with the names that were recorded when there is none.</summary>
+    public static double Record(JsonObject executed, string name)
+    {
+        var all = Records(executed);
+        var hits = all.Where(r => r.Name == name).ToList();
+        if (hits.Count == 1) return hits[0].Value;
+        throw new KeyNotFoundException(hits.Count == 0
+            ? $"No value is recorded as '{name}'. Recorded: {string.Join("; ", all.Select(r => r.Name))}."
+            : $"'{name}' is recorded {hits.Count} times (cells {string.Join(", ", hits.Select(h => h.Cell))}); record each result once.");
+    }
 }

@@ -38,6 +38,25 @@ public static class Course
         var warnings = KernelCompilerWarnings.Apply();
         return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed, warnings);
     }
+
+    /// <summary>
+    /// Shows a result as one line, <c>name = value</c>, and records it by name so the executed notebook keeps it
+    /// machine-readable (the tests and the prose-number check read recorded values, not printed sentences).
+    /// <paramref name="format"/> is a .NET number format, e.g. "F4" or "G3".
+    /// </summary>
+    public static void Record(string name, double value, string format = "F4") =>
+        Records.Show("", [(name, value)], format);
+
+    /// <summary>
+    /// Shows several results of one run as one line, <c>label: name1 value1, name2 value2</c>, and records each as
+    /// "label: name".
+    /// </summary>
+    public static void Record(string label, params (string Name, double Value)[] values) =>
+        Records.Show(label, values ?? [], "F4");
+
+    /// <summary>As the overload above, with one number format for every value.</summary>
+    public static void Record(string label, string format, params (string Name, double Value)[] values) =>
+        Records.Show(label, values ?? [], format);
 }
 
 /// <summary>

@@ -99,7 +99,7 @@ public sealed class CellOutputs(int executionCount)
             return;
         }
         if (bundle.Count == 0) return;
-        var output = new JsonObject { ["output_type"] = "display_data", ["data"] = bundle, ["metadata"] = new JsonObject() };
+        var output = new JsonObject { ["output_type"] = "display_data", ["data"] = bundle, ["metadata"] = CourseMetadata(ev) };
         _outputs.Add(output);
         if (valueId is not null) _byValueId[valueId] = output;
     }
@@ -153,6 +153,26 @@ public sealed class CellOutputs(int executionCount)
             data[mime] = node;
         }
         return data;
+    }
+
+    /// <summary>The prefix of the course's own mime types (e.g. recorded results).</summary>
+    public const string CourseMimePrefix = "application/vnd.d2lsharp.";
+
+    /// <summary>
+    /// The course's hidden values (suppressed formatted values of a <see cref="CourseMimePrefix"/> type, such as the records
+    /// <c>Course.Record</c> leaves), kept in the output's metadata: machine-readable for the tests, shown by no front end.
+    /// </summary>
+    static JsonObject CourseMetadata(JsonObject ev)
+    {
+        var metadata = new JsonObject();
+        foreach (var f in (ev["formattedValues"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            string? mime = f["mimeType"]?.GetValue<string>();
+            if (mime is null || !mime.StartsWith(CourseMimePrefix, StringComparison.Ordinal) || metadata.ContainsKey(mime)) continue;
+            string value = f["value"]?.GetValue<string>() ?? "";
+            try { metadata[mime] = JsonNode.Parse(value); } catch (System.Text.Json.JsonException) { metadata[mime] = value; }
+        }
+        return metadata;
     }
 
     /// <summary>nbformat's multiline string: a list of lines, each keeping its newline, as Jupyter writes them.</summary>

@@ -79,3 +79,32 @@ public class SetupTests
         Assert.False(report.Changed);
     }
 }
+
+public class RecordTests
+{
+    [Fact]
+    public void A_record_is_one_line_of_name_and_value_in_the_given_format()
+    {
+        Assert.Equal("test accuracy = 0.8473", D2lSharp.Display.Records.Line("", [("test accuracy", 0.847312)], "F4"));
+        Assert.Equal("from scratch: train loss 0.383, test acc 0.847",
+            D2lSharp.Display.Records.Line("from scratch", [("train loss", 0.38331), ("test acc", 0.84722)], "F3"));
+    }
+
+    [Fact]
+    public void Outside_a_kernel_a_record_is_printed()
+    {
+        var writer = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(writer);
+        try { Course.Record("loss", 0.25, "G3"); }
+        finally { Console.SetOut(previous); }
+        Assert.Equal("loss = 0.25" + Environment.NewLine, writer.ToString());
+    }
+
+    [Fact]
+    public void A_record_without_a_name_or_with_a_bad_format_is_refused_with_a_clear_message()
+    {
+        Assert.Contains("name", Assert.Throws<ArgumentException>(() => Course.Record(" ", 1.0)).Message);
+        Assert.Contains("not a number format", Assert.Throws<ArgumentException>(() => Course.Record("x", 1.0, "Q9Z")).Message);
+    }
+}
