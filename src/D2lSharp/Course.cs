@@ -11,9 +11,23 @@ namespace D2lSharp;
 /// </summary>
 public static class Course
 {
-    /// <summary>Prepares TorchSharp, Plotly.NET and the tensor formatters, and seeds torch's generator.</summary>
-    public static SetupReport Setup(int seed = 0)
+    /// <summary>
+    /// Where the course keeps data it downloads (Fashion-MNIST): by default the per-user cache
+    /// (<see cref="UserCache"/>, shared by every clone and program), or the folder given to <see cref="Setup"/>.
+    /// </summary>
+    public static string DataFolder { get; private set; } = UserCache.Folder("data");
+
+    /// <summary>
+    /// Prepares TorchSharp, Plotly.NET and the tensor formatters, and seeds torch's generator.
+    /// <paramref name="dataFolder"/> changes <see cref="DataFolder"/>.
+    /// </summary>
+    public static SetupReport Setup(int seed = 0, string? dataFolder = null)
     {
+        if (dataFolder is not null)
+        {
+            if (string.IsNullOrWhiteSpace(dataFolder)) throw new ArgumentException("dataFolder is empty; give a folder path or leave it out.", nameof(dataFolder));
+            DataFolder = Path.GetFullPath(dataFolder);
+        }
         bool first = FSharpCoreRedirect.Install();
         var native = LibTorchLoader.EnsureLoaded();
         try

@@ -104,22 +104,29 @@ public class DataTests
     }
 
     [Fact]
-    public void Minibatches_leave_no_tensor_behind_when_batches_are_disposed()
+    public void Minibatches_dispose_each_batch_when_the_loop_moves_on_and_leave_a_batch_taken_out_to_the_caller()
     {
         using var X = randn(100, 5);
         using var y = randn(100);
         var batches = Minibatches.DataIter(16, X, y);
         long before = Live;
+        Tensor? previous = null;
+        var liveInStep = new HashSet<long>();
         for (int epoch = 0; epoch < 3; epoch++)
             foreach (var (Xb, yb) in batches)
             {
+                if (previous is not null) Assert.True(previous.IsInvalid, "the previous batch should be disposed once the loop moved on");
                 using var scope = NewDisposeScope();
-                scope.Attach(Xb, yb);
                 using var s = (Xb.sum() + yb.sum());
+                liveInStep.Add(Live - before); // the epoch's order, this batch and this step's sums: the same at every step
+                previous = Xb;
             }
+        Assert.Single(liveInStep);
         Assert.Equal(before, Live);
-        // Leaving early (d2l's "print the first batch and break") leaks nothing either once that batch is disposed.
+        // d2l's "take the first batch and break": that batch stays alive for the caller, who disposes it.
         var (first, firstY) = batches.First();
+        Assert.False(first.IsInvalid);
+        Assert.Equal(16, first.shape[0]);
         first.Dispose(); firstY.Dispose();
         Assert.Equal(before, Live);
     }

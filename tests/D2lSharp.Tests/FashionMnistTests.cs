@@ -130,11 +130,10 @@ public sealed class FashionMnistTests : IDisposable
     }
 
     [Fact]
-    public void Load_searches_the_named_folder_then_the_repository_then_the_system_folder()
+    public void Load_searches_the_named_folder_then_the_course_data_folder_then_the_system_folder()
     {
         var defaults = FashionMnist.Sources.Default();
-        string root = CourseFiles.Repository.Root();
-        Assert.Equal([Path.Combine(root, "data", "fashion-mnist"), FashionMnist.SystemFolder], defaults.Folders);
+        Assert.Equal([Path.Combine(Course.DataFolder, "fashion-mnist"), FashionMnist.SystemFolder], defaults.Folders);
         Assert.Equal(defaults.Folders[0], defaults.CacheFolder);
         Assert.Equal(FashionMnist.OfficialMirror, defaults.BaseUrl);
 

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace D2lSharp.Tests;
 
-/// <summary>Trainer and Updater: both kinds of model and update learn, losses are reduced like d2l's, memory stays flat.</summary>
+/// <summary>Trainer and Updater: both kinds of model (module, function) and of updater (optimizer, from-scratch step) learn, losses are reduced like d2l's, memory stays flat.</summary>
 public class TrainingLoopTests
 {
     static long Live => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -38,11 +38,12 @@ public class TrainingLoopTests
         {
             using var W = normal(0, 0.01, [2, 3]).requires_grad_();
             using var b = zeros(3).requires_grad_();
-            Func<Tensor, Tensor> net = x => Softmax(x.matmul(W) + b);
+            Func<Tensor, Tensor> net = x => Softmax(x.mm(W) + b);
             var sink = new RecordingSink();
             var animator = new Animator(sink, "epoch", ["train loss", "train acc", "test acc"]);
+            Action<int> updater = n => Optimizers.Sgd([W, b], 0.1, n); // d2l: updater = lambda batch_size: d2l.sgd([W, b], lr, batch_size)
             var history = Trainer.Train(net, Minibatches.DataIter(32, X, y), Minibatches.DataIter(32, Xt, yt, shuffle: false),
-                Losses.CrossEntropy, 5, n => Optimizers.Sgd([W, b], 0.1, n), animator);
+                Losses.CrossEntropy, 5, updater, animator);
             Assert.Equal(5, history.Epochs);
             Assert.Equal(5, history.SecondsPerEpoch.Count);
             Assert.True(history.TrainLoss[^1] < history.TrainLoss[0], $"loss did not fall: {string.Join(", ", history.TrainLoss)}");
@@ -81,9 +82,11 @@ public class TrainingLoopTests
     {
         using var problem = new LinearProblem();
         double firstLoss = 0, loss = 0;
+        Func<Tensor, Tensor> net = x => x.mm(problem.W) + problem.B;
+        Action<int> updater = n => Optimizers.Sgd([problem.W, problem.B], 0.03, n);
         for (int epoch = 0; epoch < 3; epoch++)
         {
-            (loss, _) = Trainer.TrainEpoch(x => x.matmul(problem.W) + problem.B, problem.Data, Losses.SquaredLoss, n => Optimizers.Sgd([problem.W, problem.B], 0.03, n));
+            (loss, _) = Trainer.TrainEpoch(net, problem.Data, Losses.SquaredLoss, updater);
             if (epoch == 0) firstLoss = loss;
         }
         problem.AssertRecovered();
@@ -100,10 +103,11 @@ public class TrainingLoopTests
         using var W1 = W0.clone().requires_grad_();
         using var W2 = W0.clone().requires_grad_();
         var one = new[] { (X, y) }; // not a Minibatches: the loop leaves these tensors alone
-        Trainer.TrainEpoch(x => Softmax(x.matmul(W1)), one, Losses.CrossEntropy, n => Optimizers.Sgd([W1], 0.5, n));
+        Action<int> scratch = n => Optimizers.Sgd([W1], 0.5, n);
+        Trainer.TrainEpoch((Func<Tensor, Tensor>)(x => Softmax(x.mm(W1))), one, Losses.CrossEntropy, scratch);
         using var sgd = optim.SGD([new TorchSharp.Modules.Parameter(W2.detach().clone())], 0.5);
         var p = sgd.parameters().Single();
-        Trainer.TrainEpoch(x => Softmax(x.matmul(p)), one, Losses.CrossEntropy, sgd);
+        Trainer.TrainEpoch((Func<Tensor, Tensor>)(x => Softmax(x.mm(p))), one, Losses.CrossEntropy, sgd);
         Assert.True(W1.allclose(p, rtol: 1e-5, atol: 1e-6), "scratch SGD on the summed loss and torch SGD on the mean loss should agree");
         Assert.False(W1.allclose(W0), "the step changed nothing");
         Assert.False(X.IsInvalid);

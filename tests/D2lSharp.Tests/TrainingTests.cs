@@ -76,8 +76,7 @@ public class TrainingTests
             foreach (var (X, y) in problem.Data)
             {
                 using var scope = NewDisposeScope();
-                scope.Attach(X, y);
-                var l = Losses.SquaredLoss(X.matmul(w) + b, y);
+                var l = Losses.SquaredLoss(X.mm(w) + b, y);
                 l.sum().backward();
                 Optimizers.Sgd([w, b], 0.03, 10);
             }

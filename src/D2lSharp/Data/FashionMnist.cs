@@ -68,8 +68,9 @@ public static class FashionMnist
 
     /// <summary>
     /// Loads the whole data set. Looks for the four files in, in order: <paramref name="folder"/> (if given),
-    /// data/fashion-mnist/ of the course repository, and /usr/share/datasets/fashion-mnist/; otherwise downloads them
-    /// from the official mirror into data/fashion-mnist/. Every file's content is checked against its known SHA-256.
+    /// fashion-mnist/ in <see cref="Course.DataFolder"/> (a per-user cache), and /usr/share/datasets/fashion-mnist/
+    /// (Debian's dataset-fashion-mnist); otherwise downloads them from the official mirror into the first of those.
+    /// Every file's content is checked against its known SHA-256.
     /// </summary>
     public static FashionMnistData Load(string? folder = null) => Load(folder, Sources.Default(), Console.Out);
 
@@ -88,10 +89,8 @@ public static class FashionMnist
     {
         public static Sources Default()
         {
-            string? root = RepositoryRoot();
-            string repoData = Path.Combine(root ?? Directory.GetCurrentDirectory(), "data", "fashion-mnist");
-            return new Sources(root is null ? [SystemFolder] : [repoData, SystemFolder], OfficialMirror, repoData, ContentSha256,
-                TimeSpan.FromSeconds(60));
+            string cache = Path.Combine(Course.DataFolder, "fashion-mnist");
+            return new Sources([cache, SystemFolder], OfficialMirror, cache, ContentSha256, TimeSpan.FromSeconds(60));
         }
     }
 
@@ -253,13 +252,5 @@ public static class FashionMnist
         }
         progress?.WriteLine($"Fashion-MNIST cached in {Path.GetFullPath(sources.CacheFolder)}; later loads read it from there.");
         return paths;
-    }
-
-    /// <summary>The course repository: the nearest folder upward from the current directory holding Course.sln.</summary>
-    static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Course.sln"))) return dir.FullName;
-        return null;
     }
 }

@@ -6,10 +6,10 @@ using static TorchSharp.torch;
 namespace D2lSharp.Data;
 
 /// <summary>
-/// Minibatches of (X, y), reshuffled every epoch
-/// with a seeded generator (epoch k uses seed + k), the last partial batch kept.
-/// Each batch is a new pair of tensors (made with index_select): the caller disposes them, e.g. with
-/// <c>using var scope = torch.NewDisposeScope(); scope.Attach(X, y);</c> or <c>using (X) using (y)</c>.
+/// Minibatches of (X, y), reshuffled every epoch with a seeded generator (epoch k uses seed + k), the last partial
+/// batch kept. Each batch is a new pair of tensors (made with index_select) that the batches own: a batch lives until
+/// the loop moves on to the next one (or the epoch ends), so a training loop disposes nothing itself and memory stays
+/// flat. A batch you leave the loop with (<c>break</c>, <c>First()</c>) is yours to keep.
 /// </summary>
 public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
 {
@@ -74,7 +74,7 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
 
     IEnumerator<(Tensor X, Tensor y)> Enumerate(long seed)
     {
-        // The order tensor lives as long as the enumeration, whatever dispose scopes the caller opens or closes meanwhile.
+        // The order tensor and the batches belong to this enumeration, whatever dispose scopes the caller opens or closes.
         Tensor order;
         if (Shuffle)
         {
@@ -83,6 +83,7 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
         }
         else order = arange(Length, dtype: ScalarType.Int64, device: _X.device);
         order.DetachFromDisposeScope();
+        (Tensor X, Tensor y)? previous = null;
         try
         {
             for (long start = 0; start < Length; start += BatchSize)
@@ -91,15 +92,25 @@ public sealed class Minibatches : IEnumerable<(Tensor X, Tensor y)>
                 Tensor Xb, yb;
                 using (var idx = order.narrow(0, start, size))
                 {
-                    Xb = _X.index_select(0, idx);
-                    yb = _y.index_select(0, idx);
+                    Xb = _X.index_select(0, idx).DetachFromDisposeScope();
+                    yb = _y.index_select(0, idx).DetachFromDisposeScope();
                 }
+                Release(previous);
+                previous = (Xb, yb);
                 yield return (Xb, yb);
             }
+            Release(previous); // the epoch ended: the last batch goes too
         }
         finally
         {
             order.Dispose();
         }
+    }
+
+    static void Release((Tensor X, Tensor y)? batch)
+    {
+        if (batch is not { } b) return;
+        b.X.Dispose();
+        b.y.Dispose();
     }
 }

@@ -84,7 +84,7 @@ public static class LibTorchLoader
             foreach (var s in symbols) image.ClearSymbolVersion(s.Index);
         }
 
-        string dir = Path.Combine(CacheRoot(), $"libtorchsharp-{hash}");
+        string dir = Path.Combine(UserCache.Folder("native"), $"libtorchsharp-{hash}");
         string target = Path.Combine(dir, "libLibTorchSharp.so");
         if (File.Exists(target) && new FileInfo(target).Length == image.Bytes.Length) return target;
         Directory.CreateDirectory(dir);
@@ -92,13 +92,6 @@ public static class LibTorchLoader
         File.WriteAllBytes(temp, image.Bytes);
         File.Move(temp, target, overwrite: true); // atomic: parallel test processes never see half a file
         return target;
-    }
-
-    static string CacheRoot()
-    {
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg, "d2lsharp", "native");
     }
 
     static string FindTorchSharpNativeDir()

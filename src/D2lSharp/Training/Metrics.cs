@@ -29,7 +29,6 @@ public static class Metrics
     /// <summary>
     /// Taught in notebook 08; d2l <c>evaluate_accuracy</c>. The fraction of correct predictions of a module over
     /// <paramref name="dataIter"/>, without gradients; the module is in eval mode meanwhile and back in its previous mode after.
-    /// Batches of a <see cref="Minibatches"/> are new tensors and are disposed after use; other data is left alone.
     /// </summary>
     public static double EvaluateAccuracy(nn.Module<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> dataIter) =>
         Evaluate(Trainer.Forward(net), net, dataIter);
@@ -46,13 +45,11 @@ public static class Metrics
         module?.eval();
         try
         {
-            bool ownsBatches = dataIter is Minibatches;
             var metric = new Accumulator(2); // correct predictions, examples
             using var noGrad = no_grad();
             foreach (var (X, y) in dataIter)
             {
                 using var scope = NewDisposeScope();
-                if (ownsBatches) scope.Attach(X, y);
                 metric.Add(Accuracy(net(X), y), y.numel());
             }
             if (metric[1] == 0) throw new ArgumentException("The data has no examples to evaluate.", nameof(dataIter));
