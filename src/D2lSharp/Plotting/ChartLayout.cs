@@ -3,7 +3,7 @@ using Plotly.NET;
 namespace D2lSharp.Plotting;
 
 /// <summary>An axis of a course chart: its label, and optionally a log scale or a fixed range.</summary>
-internal sealed record Axis(string Label, bool Log = false, (double Min, double Max)? Range = null);
+internal sealed record Axis(string Label, bool Log = false, (double Min, double Max)? Range = null, string? ScaleAnchor = null);
 
 /// <summary>
 /// The one layout every 2-D chart of the course shares (size, margins, title, labelled axes), written as
@@ -27,7 +27,9 @@ internal static class ChartLayout
     static DynamicObj.DynamicObj AxisJson(Axis a) =>
         Obj(("title", Obj(("text", a.Label))), ("type", a.Log ? "log" : "linear"),
             ("exponentformat", a.Log ? "power" : null), // 10⁻⁶ rather than plotly's default "1µ" on log axes
-            ("range", a.Range is var (min, max) ? new[] { min, max } : null));
+            // plotly.js takes a log axis's range in powers of ten
+            ("range", a.Range is var (min, max) ? (a.Log ? new[] { Math.Log10(min), Math.Log10(max) } : new[] { min, max }) : null),
+            ("scaleanchor", a.ScaleAnchor), ("scaleratio", a.ScaleAnchor is null ? null : 1));
 
     /// <summary>A plotly.js JSON object from (key, value) pairs; null values are left out.</summary>
     public static DynamicObj.DynamicObj Obj(params (string Key, object? Value)[] properties)

@@ -10,9 +10,12 @@ namespace D2lSharp.Plotting;
 /// </summary>
 public static class Contours
 {
-    /// <summary>Contour lines of f(x1, x2) over the grid x1 × x2, with <paramref name="overlays"/> (arrows, paths) drawn on top.</summary>
+    /// <summary>
+    /// Contour lines of f(x1, x2) over the grid x1 × x2, with <paramref name="overlays"/> (arrows, paths) drawn on top. The
+    /// colour bar says which value a colour stands for (<paramref name="valueLabel"/> titles it).
+    /// </summary>
     public static GenericChart Plot(Func<double, double, double> f, double[] x1, double[] x2, IEnumerable<GenericChart>? overlays = null,
-        string? title = null, int contours = 20, int width = 600, int height = 600)
+        string? title = null, int contours = 20, int width = 600, int height = 600, string valueLabel = "f(x1, x2)")
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x1);
@@ -20,14 +23,25 @@ public static class Contours
         if (x1.Length < 2 || x2.Length < 2)
             throw new ArgumentException($"The grid needs at least 2 values per axis; got {x1.Length} × {x2.Length}.", x1.Length < 2 ? nameof(x1) : nameof(x2));
         var z = x2.Select(b => x1.Select(a => f(a, b)).ToArray()).ToArray(); // rows follow x2 (vertical), columns x1
-        var contour = Chart.Contour<double, double, double, string>(z, X: x1, Y: x2, NContours: contours, ShowScale: false, Name: "f",
+        var contour = Chart.Contour<double, double, double, string>(z, X: x1, Y: x2, NContours: contours, ShowScale: true, Name: "f",
             ShowLegend: false);
+        foreach (var trace in GenericChart.getTraces(contour))
+            trace.SetProperty("colorbar", ChartLayout.Obj(("title", ChartLayout.Obj(("text", valueLabel), ("side", "right"))), ("thickness", 14)));
         var chart = Chart.Combine(new[] { contour }.Concat(overlays ?? []));
         // The legend sits below the plot area, where it covers no arrow or path; x1 and x2 share one scale, so that
         // right angles (a gradient crossing its contour line) and step lengths look as they are.
         var styled = ChartLayout.Apply(chart, width, height, title, new Axis("x1", Range: (x1.Min(), x1.Max())), new Axis("x2", Range: (x2.Min(), x2.Max())),
             legend: ChartLayout.Obj(("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", -0.12), ("yanchor", "top")));
         return ChartStyle.EqualScale(styled);
+    }
+
+    /// <summary>Contour lines of f(x1, x2) with point sets or curves (<see cref="Curve"/>) drawn on top, e.g. labelled data.</summary>
+    public static GenericChart Plot(Func<double, double, double> f, double[] x1, double[] x2, IEnumerable<Curve> overlays,
+        string? title = null, int contours = 20, int width = 600, int height = 600, string valueLabel = "f(x1, x2)")
+    {
+        ArgumentNullException.ThrowIfNull(overlays);
+        var traces = overlays.Select(c => Plots.CurveTrace(c, showLegend: true)).ToList();
+        return Plot(f, x1, x2, traces.Count == 0 ? [] : [GenericChart.ofTraceObjects(true, traces)], title, contours, width, height, valueLabel);
     }
 
     /// <summary>
