@@ -204,3 +204,26 @@ sealed class RecordingSink : IDisplaySink
         Handles.Add(handle);
     }
 }
+
+public class FullBatchTests
+{
+    [Fact]
+    public void Full_batch_training_fits_xor_with_a_hidden_layer_and_not_without()
+    {
+        manual_seed(0);
+        using var corners = tensor(new float[,] { { 1, 1 }, { -1, -1 }, { 1, -1 }, { -1, 1 } });
+        using var X = corners.repeat(25, 1) + 0.2f * randn(100, 2);
+        using var y = (X[.., 0] * X[.., 1] < 0).to_type(ScalarType.Int64);
+        using var ce = nn.CrossEntropyLoss();
+        manual_seed(1);
+        using var linear = nn.Linear(2, 2);
+        using var mlp = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 2));
+        var linearLosses = Trainer.TrainFullBatch(linear, X, y, ce.forward, 300, 0.5);
+        var mlpLosses = Trainer.TrainFullBatch(mlp, X, y, ce.forward, 300, 0.5);
+        Assert.Equal(300, mlpLosses.Count);
+        Assert.True(mlpLosses[^1] < 0.05, $"the MLP should fit XOR: final loss {mlpLosses[^1]}");
+        Assert.True(linearLosses[^1] > 0.6, $"a linear model cannot fit XOR: final loss {linearLosses[^1]} (ln 2 = 0.693)");
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.TrainFullBatch(mlp, X, y, ce.forward, 0, 0.5));
+        Assert.Contains("one row per example", Assert.Throws<ArgumentException>(() => Trainer.TrainFullBatch(mlp, X, y[..10], ce.forward, 1, 0.5)).Message);
+    }
+}

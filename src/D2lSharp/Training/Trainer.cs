@@ -59,6 +59,39 @@ public static class Trainer
         Animator? animator = null) =>
         Run(net, null, trainIter, testIter, loss, numEpochs, updater, animator);
 
+    /// <summary>
+    /// Course plumbing: full-batch gradient descent for a small data set, as in the XOR experiments of notebooks 09 and 13:
+    /// <paramref name="steps"/> steps of <c>torch.optim.SGD</c> with learning rate <paramref name="lr"/> on the loss over all of
+    /// X (a per-example loss is averaged), one dispose scope per step. Returns the loss before each step's update.
+    /// </summary>
+    public static List<double> TrainFullBatch(nn.Module<Tensor, Tensor> model, Tensor X, Tensor y, Func<Tensor, Tensor, Tensor> loss,
+        int steps, double lr)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(X);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(loss);
+        if (steps <= 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be positive; got {steps}.");
+        if (!(lr > 0)) throw new ArgumentOutOfRangeException(nameof(lr), lr, $"lr must be positive; got {lr}.");
+        if (X.dim() == 0 || y.dim() == 0 || X.shape[0] != y.shape[0])
+            throw new ArgumentException(
+                $"X and y need one row per example: X has shape {Display.TensorFormatter.Shape(X)}, y has shape {Display.TensorFormatter.Shape(y)}.", nameof(y));
+        model.train();
+        using var optimizer = optim.SGD(model.parameters(), lr);
+        var losses = new List<double>(steps);
+        for (int step = 0; step < steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            var l = loss(model.forward(X), y);
+            if (l.dim() > 0) l = l.mean();
+            optimizer.zero_grad();
+            l.backward();
+            optimizer.step();
+            losses.Add(l.item<float>());
+        }
+        return losses;
+    }
+
     internal static Func<Tensor, Tensor> Forward(nn.Module<Tensor, Tensor> net)
     {
         ArgumentNullException.ThrowIfNull(net);
