@@ -5,16 +5,16 @@ using System.Threading.Channels;
 
 namespace NotebookRunner;
 
-/// <summary>One event line the kernel wrote: its type, its payload, and the token of the command it belongs to.</summary>
-public sealed record KernelEvent(string Type, JsonObject Event, string? Token, DateTimeOffset At);
-
 /// <summary>
-/// A fresh `Microsoft.dotnet-interactive` kernel (the tool VS Code's Polyglot extension runs, pinned in
-/// .config/dotnet-tools.json), driven over its stdio protocol as editors drive it: one JSON command per line in,
-/// one JSON event per line out, both UTF-8.
+/// The transport: a fresh `Microsoft.dotnet-interactive` kernel (the tool VS Code's Polyglot extension runs, pinned in
+/// .config/dotnet-tools.json), driven over its stdio protocol as editors drive it: one JSON command per line in, one JSON
+/// event per line out, both UTF-8.
 /// </summary>
 public sealed class KernelSession : IAsyncDisposable
 {
+    /// <summary>How long a kernel whose output has ended gets to exit before it is killed.</summary>
+    static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(30);
+
     readonly Process _process;
     readonly Channel<KernelEvent> _events = Channel.CreateUnbounded<KernelEvent>();
     readonly StringBuilder _stderr = new();
@@ -29,17 +29,45 @@ public sealed class KernelSession : IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>What the kernel process wrote to its own stderr (not a cell's stderr, which arrives as events).</summary>
+    /// <summary>Everything the kernel process wrote to its own stderr (a cell's stderr arrives as events instead).</summary>
     public string ProcessLog { get { lock (_stderr) return _stderr.ToString(); } }
 
-    public bool HasExited => _process.HasExited;
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
-
     /// <summary>
-    /// Starts the pinned tool from <paramref name="repositoryRoot"/> (where its manifest is) with the kernel's working
-    /// directory set to <paramref name="workingDirectory"/> (the notebook's folder, as VS Code does), and waits for KernelReady.
+    /// Starts the pinned tool from <paramref name="repositoryRoot"/> (where its manifest is), working in
+    /// <paramref name="workingDirectory"/> (the notebook's folder, as VS Code does) with <paramref name="environment"/>
+    /// added to its environment, and waits for KernelReady.
     /// </summary>
-    public static async Task<KernelSession> StartAsync(string repositoryRoot, string workingDirectory, TimeSpan timeout, CancellationToken ct)
+    public static async Task<KernelSession> StartAsync(string repositoryRoot, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken ct)
+    {
+        Process? process;
+        try { process = Process.Start(StartInfo(repositoryRoot, workingDirectory, environment)); }
+        catch (System.ComponentModel.Win32Exception e) { throw new KernelException($"could not start `dotnet` ({e.Message}); is the .NET SDK on PATH?"); }
+        var session = new KernelSession(process ?? throw new KernelException("could not start `dotnet`; is the .NET SDK on PATH?"));
+        bool ready = false;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (await session.ReadAsync(cts.Token) is { } e)
+                if (e.Type == "KernelReady") { ready = true; return session; }
+            var exit = await session.WaitForExitAsync();
+            string log = session.ProcessLog;
+            string hint = log.Contains("dotnet tool restore", StringComparison.Ordinal) || log.Contains("Cannot find a tool", StringComparison.Ordinal)
+                ? " The tool is not installed: run `dotnet tool restore` in the repository root." : "";
+            throw new KernelException($"the kernel exited before it was ready: {exit.Code}.{hint}\n{exit.Reason}".TrimEnd());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new KernelException($"the kernel did not report ready within {timeout.TotalSeconds:F0} s.");
+        }
+        finally
+        {
+            if (!ready) await session.DisposeAsync(); // never leave a kernel process behind
+        }
+    }
+
+    static ProcessStartInfo StartInfo(string repositoryRoot, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -57,34 +85,8 @@ public sealed class KernelSession : IAsyncDisposable
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
-
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start `dotnet`; is the .NET SDK on PATH?");
-        var session = new KernelSession(process);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try
-        {
-            while (true)
-            {
-                var e = await session.ReadAsync(cts.Token);
-                if (e is null)
-                {
-                    string log = session.ProcessLog;
-                    string hint = log.Contains("Cannot find a tool in the manifest", StringComparison.Ordinal) || log.Contains("dotnet tool restore", StringComparison.Ordinal)
-                        ? " The tool is not installed: run `dotnet tool restore` in the repository root."
-                        : "";
-                    await session.DisposeAsync();
-                    throw new KernelException($"the kernel exited before it was ready (exit code {session.ExitCode}).{hint}\n{Tail(log, 1500)}");
-                }
-                if (e.Type == "KernelReady") return session;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            await session.DisposeAsync(); // never leave a kernel process behind
-            if (ct.IsCancellationRequested) throw;
-            throw new KernelException($"the kernel did not report ready within {timeout.TotalSeconds:F0} s.");
-        }
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
+        return psi;
     }
 
     /// <summary>Sends a SubmitCode command; returns its token. Events of the command carry this token or "token.N".</summary>
@@ -97,16 +99,36 @@ public sealed class KernelSession : IAsyncDisposable
             ["commandType"] = "SubmitCode",
             ["command"] = new JsonObject { ["code"] = code, ["targetKernelName"] = "csharp" },
         };
-        await _process.StandardInput.WriteLineAsync(command.ToJsonString());
-        await _process.StandardInput.FlushAsync();
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(command.ToJsonString());
+            await _process.StandardInput.FlushAsync();
+        }
+        catch (IOException) { } // the kernel has died; ReadAsync reports the end of its output
         return token;
     }
 
-    /// <summary>The next event, or null once the kernel has exited and every event was read.</summary>
+    /// <summary>The next event, or null once the kernel's output has ended (it exited) and every event was read.</summary>
     public async Task<KernelEvent?> ReadAsync(CancellationToken ct)
     {
         if (await _events.Reader.WaitToReadAsync(ct) && _events.Reader.TryRead(out var e)) return e;
         return null;
+    }
+
+    /// <summary>
+    /// Waits for the process to exit (killing it if it has not within a grace period) and for its stderr to be read to
+    /// the end, then says how it ended. Call it once ReadAsync returned null: the exit code is known only after the exit.
+    /// </summary>
+    public async Task<KernelExit> WaitForExitAsync()
+    {
+        using var grace = new CancellationTokenSource(ExitGrace);
+        try { await _process.WaitForExitAsync(grace.Token); }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        return KernelExit.From(_process.ExitCode, ProcessLog);
     }
 
     async Task PumpAsync()
@@ -114,15 +136,7 @@ public sealed class KernelSession : IAsyncDisposable
         try
         {
             while (await _process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (!line.StartsWith('{')) continue; // the tool's banner and other plain lines are not protocol
-                JsonObject? obj;
-                try { obj = JsonNode.Parse(line) as JsonObject; }
-                catch (System.Text.Json.JsonException) { continue; }
-                if (obj?["eventType"]?.GetValue<string>() is not { } type) continue;
-                string? token = obj["command"]?["token"]?.GetValue<string>();
-                await _events.Writer.WriteAsync(new KernelEvent(type, obj["event"] as JsonObject ?? [], token, DateTimeOffset.UtcNow));
-            }
+                if (Parse(line) is { } e) await _events.Writer.WriteAsync(e);
         }
         finally
         {
@@ -130,6 +144,18 @@ public sealed class KernelSession : IAsyncDisposable
         }
     }
 
+    static KernelEvent? Parse(string line)
+    {
+        if (!line.StartsWith('{')) return null; // the tool's banner and other plain lines are not protocol
+        JsonObject? obj;
+        try { obj = JsonNode.Parse(line) as JsonObject; }
+        catch (System.Text.Json.JsonException) { return null; }
+        if (obj?["eventType"]?.GetValue<string>() is not { } type) return null;
+        string? token = obj["command"]?["token"]?.GetValue<string>();
+        return new KernelEvent(type, obj["event"] as JsonObject ?? [], token, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Ends the kernel and its child processes (an orphaned kernel keeps spinning).</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -146,8 +172,11 @@ public sealed class KernelSession : IAsyncDisposable
         _process.Dispose();
     }
 
-    internal static string Tail(string s, int n) => s.Length <= n ? s : "…" + s[^n..];
+    /// <summary>The version of the kernel tool pinned in .config/dotnet-tools.json.</summary>
+    public static string ToolVersion(string root)
+    {
+        string manifest = Path.Combine(root, ".config", "dotnet-tools.json");
+        try { return JsonNode.Parse(File.ReadAllText(manifest))?["tools"]?["microsoft.dotnet-interactive"]?["version"]?.GetValue<string>() ?? "?"; }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException) { return "?"; }
+    }
 }
-
-/// <summary>The kernel could not be started or died; the message says which.</summary>
-public sealed class KernelException(string message) : Exception(message);

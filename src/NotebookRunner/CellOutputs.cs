@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace NotebookRunner;
 
-/// <summary>How long one code cell took, for the summary and course-run.json.</summary>
-public sealed record CellTiming(int CellNumber, string FirstLine, double Seconds);
-
 /// <summary>
 /// Builds one code cell's outputs from the kernel's events, the way a Jupyter front end shows them: printed text and
 /// displayed values in the order they happened (consecutive printed text joined into one stream output, as Jupyter
@@ -17,15 +14,22 @@ public sealed class CellOutputs(int executionCount)
     readonly JsonArray _outputs = [];
     readonly Dictionary<string, JsonObject> _byValueId = new(StringComparer.Ordinal);
     readonly HashSet<string> _chatter = new(StringComparer.Ordinal);
+    readonly HashSet<string> _warnings = new(StringComparer.Ordinal);
+    bool _failed;
 
+    /// <summary>The cell's outputs so far, in nbformat's shape.</summary>
     public JsonArray Outputs => _outputs;
-    /// <summary>Compiler warnings (DiagnosticsProduced), as the kernel formats them.</summary>
-    public List<string> Warnings { get; } = [];
-    /// <summary>Text the cell wrote to stderr.</summary>
-    public List<string> Stderr { get; } = [];
-    /// <summary>Why the cell failed (CommandFailed / ErrorProduced), or null.</summary>
-    public string? Failure { get; private set; }
+
+    /// <summary>When the kernel received the cell's code (its first CodeSubmissionReceived), if it said so.</summary>
     public DateTimeOffset? InputAt { get; private set; }
+
+    /// <summary>The outputs of a cell's events, in order.</summary>
+    public static CellOutputs From(IEnumerable<KernelEvent> events, int executionCount)
+    {
+        var outputs = new CellOutputs(executionCount);
+        foreach (var e in events) outputs.Add(e);
+        return outputs;
+    }
 
     /// <summary>Folds one event of this cell into its outputs.</summary>
     public void Add(KernelEvent e)
@@ -33,61 +37,68 @@ public sealed class CellOutputs(int executionCount)
         var ev = e.Event;
         switch (e.Type)
         {
-            case "CodeSubmissionReceived":
-                InputAt ??= e.At;
-                break;
-            case "StandardOutputValueProduced":
-                AppendStream("stdout", PlainText(ev));
-                break;
-            case "StandardErrorValueProduced":
-                string err = PlainText(ev);
-                Stderr.Add(err);
-                AppendStream("stderr", err);
-                break;
-            case "DisplayedValueProduced":
-                AddDisplay(ev, ev["valueId"]?.GetValue<string>());
-                break;
-            case "DisplayedValueUpdated":
-                string? id = ev["valueId"]?.GetValue<string>();
-                if (id is not null && _chatter.Contains(id)) break;
-                if (id is not null && _byValueId.TryGetValue(id, out var shown)) shown["data"] = MimeBundle(ev);
-                else AddDisplay(ev, id); // an update of a value this cell never showed: show it once, later updates replace it
-                break;
-            case "ReturnValueProduced":
-                var bundle = MimeBundle(ev);
-                if (bundle.Count > 0)
-                    _outputs.Add(new JsonObject
-                    {
-                        ["output_type"] = "execute_result",
-                        ["execution_count"] = executionCount,
-                        ["data"] = bundle,
-                        ["metadata"] = new JsonObject(),
-                    });
-                break;
-            case "DiagnosticsProduced":
-                foreach (var d in ev["diagnostics"] as JsonArray ?? [])
-                {
-                    if (d?["severity"]?.GetValue<string>() != "warning") continue; // errors also arrive with CommandFailed
-                    string text = $"warning {d["code"]?.GetValue<string>()}: {d["message"]?.GetValue<string>()}";
-                    if (Warnings.Contains(text)) continue; // the kernel reports a cell's diagnostics once per sub-submission
-                    Warnings.Add(text);
-                    AppendStream("stderr", text + "\n"); // what Jupyter front ends show for a kernel diagnostic
-                }
-                break;
-            case "ErrorProduced":
-            case "CommandFailed":
-                if (Failure is not null) break;
-                Failure = ev["message"]?.GetValue<string>() ?? "the kernel reported a failure without a message";
-                var lines = Failure.Replace("\r\n", "\n").Split('\n');
-                _outputs.Add(new JsonObject
-                {
-                    ["output_type"] = "error",
-                    ["ename"] = "Error",
-                    ["evalue"] = lines[0],
-                    ["traceback"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
-                });
-                break;
+            case "CodeSubmissionReceived": InputAt ??= e.At; break;
+            case "StandardOutputValueProduced": AppendStream("stdout", PlainText(ev)); break;
+            case "StandardErrorValueProduced": AppendStream("stderr", PlainText(ev)); break;
+            case "DisplayedValueProduced": AddDisplay(ev, ev["valueId"]?.GetValue<string>()); break;
+            case "DisplayedValueUpdated": UpdateDisplay(ev); break;
+            case "ReturnValueProduced": AddReturnValue(ev); break;
+            case "DiagnosticsProduced": AddWarnings(ev); break;
+            case "ErrorProduced" or "CommandFailed": AddFailure(ev); break;
         }
+    }
+
+    /// <summary>An error output: the message's first line as its value, every line in its traceback.</summary>
+    public void AddError(string name, string message)
+    {
+        var lines = message.Replace("\r\n", "\n").Split('\n');
+        _outputs.Add(new JsonObject
+        {
+            ["output_type"] = "error",
+            ["ename"] = name,
+            ["evalue"] = lines[0],
+            ["traceback"] = new JsonArray(lines.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+        });
+    }
+
+    /// <summary>The first failure the kernel reports for a cell (CommandFailed repeats an ErrorProduced's message).</summary>
+    void AddFailure(JsonObject ev)
+    {
+        if (_failed) return;
+        _failed = true;
+        AddError("Error", ev["message"]?.GetValue<string>() ?? "the kernel reported a failure without a message");
+    }
+
+    /// <summary>Compiler warnings, as stderr text: what Jupyter front ends show for a kernel diagnostic.</summary>
+    void AddWarnings(JsonObject ev)
+    {
+        foreach (var d in ev["diagnostics"] as JsonArray ?? [])
+        {
+            if (d?["severity"]?.GetValue<string>() != "warning") continue; // errors also arrive with CommandFailed
+            string text = $"warning {d["code"]?.GetValue<string>()}: {d["message"]?.GetValue<string>()}";
+            if (_warnings.Add(text)) AppendStream("stderr", text + "\n"); // reported once per sub-submission; shown once
+        }
+    }
+
+    void AddReturnValue(JsonObject ev)
+    {
+        var bundle = MimeBundle(ev);
+        if (bundle.Count == 0) return;
+        _outputs.Add(new JsonObject
+        {
+            ["output_type"] = "execute_result",
+            ["execution_count"] = executionCount,
+            ["data"] = bundle,
+            ["metadata"] = new JsonObject(),
+        });
+    }
+
+    void UpdateDisplay(JsonObject ev)
+    {
+        string? id = ev["valueId"]?.GetValue<string>();
+        if (id is not null && _chatter.Contains(id)) return;
+        if (id is not null && _byValueId.TryGetValue(id, out var shown)) shown["data"] = MimeBundle(ev);
+        else AddDisplay(ev, id); // an update of a value this cell never showed: show it once, later updates replace it
     }
 
     void AddDisplay(JsonObject ev, string? valueId)
@@ -189,7 +200,6 @@ public sealed class CellOutputs(int executionCount)
         if (start < text.Length) lines.Add(text[start..]);
         return lines;
     }
-
 
     /// <summary>Jupyter clients' timestamp format in a cell's `execution` metadata.</summary>
     public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
