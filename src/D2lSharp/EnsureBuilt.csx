@@ -1,14 +1,20 @@
 // Imported by the first cell of every notebook (#!import), before the #r lines are compiled:
 // builds the course's helper library (src/D2lSharp) when this clone has not built it yet or a source changed.
 // Runs in the kernel's folder, which VS Code and the headless runner both set to the notebook's folder.
+// The kernel drops an exception thrown inside an imported file (the cell still reports success), so every failure is also
+// written to stderr, which the learner sees under the cell and the runner counts as a failure.
 {
     var start = System.IO.Directory.GetCurrentDirectory();
     var root = new System.IO.DirectoryInfo(start);
     while (root != null && !System.IO.File.Exists(System.IO.Path.Combine(root.FullName, "Course.sln"))) root = root.Parent;
+    void Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        throw new System.InvalidOperationException(message);
+    }
     if (root == null)
-        throw new System.InvalidOperationException(
-            $"The kernel runs in {start}, which is not inside the course repository (no Course.sln above it). " +
-            "Open the notebook from the repository's notebooks/ folder.");
+        Fail($"The kernel runs in {start}, which is not inside the course repository (no Course.sln above it). " +
+             "Open the notebook from the repository's notebooks/ folder.");
     var project = System.IO.Path.Combine(root.FullName, "src", "D2lSharp");
     var dll = System.IO.Path.Combine(project, "bin", "D2lSharp.dll");
     var inputs = System.IO.Directory.EnumerateFiles(project, "*.cs*", System.IO.SearchOption.AllDirectories)
@@ -33,14 +39,14 @@
         try { build = System.Diagnostics.Process.Start(psi); }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new System.InvalidOperationException("`dotnet` is not on PATH: install the .NET 10 SDK (see README.md), then restart the kernel.");
+            Fail("`dotnet` is not on PATH: install the .NET 10 SDK (see README.md), then restart the kernel.");
+            throw;
         }
         string output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
         build.WaitForExit();
         if (build.ExitCode != 0)
-            throw new System.InvalidOperationException(
-                $"Building the course library failed (exit code {build.ExitCode}). Run `dotnet build src/D2lSharp` in {root.FullName} to see why.\n" +
-                string.Join("\n", output.Split('\n').Where(l => l.Contains("error")).Distinct().Take(10)));
+            Fail($"Building the course library failed (exit code {build.ExitCode}). Run `dotnet build src/D2lSharp` in {root.FullName} to see why.\n" +
+                 string.Join("\n", output.Split('\n').Where(l => l.Contains("error")).Distinct().Take(10)));
         Console.WriteLine($"Built the course library src/D2lSharp in {watch.Elapsed.TotalSeconds:F0} s (only needed once per change).");
     }
 }
