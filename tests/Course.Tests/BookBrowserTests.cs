@@ -87,7 +87,8 @@ public class BookBrowserTests(BookInBrowser book) : IClassFixture<BookInBrowser>
           const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && el.checkVisibility(); };
           const charts = [...document.querySelectorAll('.js-plotly-plot')].map(el => ({
             id: el.id,
-            traces: (el.data || []).length,
+            // Traces a slider hides (visible: false) are not drawn until the slider shows them.
+            traces: (el.data || []).filter(t => t.visible !== false).length,
             // One group per drawn trace: scatter/bar traces, contour and heatmap layers, images.
             drawn: el.querySelectorAll('svg.main-svg .trace, svg.main-svg g.contour, svg.main-svg g.hm, svg.main-svg g.im').length,
             // Scatter traces that drew neither a line nor a point.
@@ -225,6 +226,71 @@ public class BookBrowserTests(BookInBrowser book) : IClassFixture<BookInBrowser>
             Assert.True(File.Exists(Path.Combine(book.Book.Folder, Uri.UnescapeDataString(href.Split('#')[0]))), $"{notebook}: link '{href}' resolves to no file of the book.");
 
         Assert.True(visit.PhoneOverflow <= 0, $"{notebook}: on a 390 px phone the page is {visit.PhoneOverflow} px wider than the screen.");
+    }
+
+    /// <summary>
+    /// For the chart element <c>el</c> with a slider: the slider's active step, which traces are visible, how many traces the SVG
+    /// draws, and the drawn paths (what a reader sees change).
+    /// </summary>
+    public const string SliderState = """
+        (el => JSON.stringify({
+          active: el._fullLayout.sliders[0].active,
+          steps: el._fullLayout.sliders[0].steps.length,
+          visible: el.data.map(t => t.visible !== false),
+          drawn: el.querySelectorAll('svg.main-svg .trace').length,
+          paths: [...el.querySelectorAll('svg.main-svg .trace path.js-line, svg.main-svg .trace path.point')].map(p => p.getAttribute('d')).join('|'),
+        }))
+        """;
+
+    /// <summary>
+    /// The charts a learner drives: the course has at least four, and in the book each one redraws when its slider is moved
+    /// with the mouse, step by step, showing exactly the traces of the step it is on.
+    /// </summary>
+    [Fact]
+    public async Task Every_slider_moves_with_the_mouse_and_redraws_its_chart()
+    {
+        var withSliders = book.Book.Pages.Where(p => CountInNotebook(p, "\"sliders\":") > 0).ToList();
+        int total = withSliders.Sum(p => CountInNotebook(p, "\"sliders\":"));
+        Assert.True(total >= 4, $"The course has {total} chart(s) with a slider; it should have at least four where a parameter is the lesson.");
+        foreach (var bookPage in withSliders)
+        {
+            var page = await book.Browser.NewPageAsync();
+            try
+            {
+                await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+                await page.GoToAsync(new Uri(Path.Combine(book.Book.Folder, Path.GetFileName(bookPage.Path))).AbsoluteUri,
+                    new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 });
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.book-chart')].every(el => el.querySelector('svg.main-svg'))",
+                    new WaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
+                var charts = await page.QuerySelectorAllAsync(".js-plotly-plot");
+                foreach (var chart in charts)
+                {
+                    if (!await chart.EvaluateFunctionAsync<bool>("el => !!(el._fullLayout.sliders && el._fullLayout.sliders.length)")) continue;
+                    await chart.EvaluateFunctionAsync("el => el.scrollIntoView({ block: 'center' })");
+                    var before = JsonDocument.Parse(await chart.EvaluateFunctionAsync<string>(SliderState)).RootElement.Clone();
+                    int steps = before.GetProperty("steps").GetInt32(), active = before.GetProperty("active").GetInt32();
+                    var rail = await chart.QuerySelectorAsync(".slider-rail-rect");
+                    Assert.NotNull(rail);
+                    var box = await rail.BoundingBoxAsync();
+                    var seen = new HashSet<string> { before.GetProperty("paths").GetString()! };
+                    foreach (int target in Enumerable.Range(0, steps).Where(k => k != active))
+                    {
+                        // Click where step k sits on the rail: the steps are spread evenly along it.
+                        decimal x = box.X + 8 + (box.Width - 16) * target / (steps - 1);
+                        await page.Mouse.ClickAsync(x, box.Y + box.Height / 2);
+                        await page.WaitForFunctionAsync($"el => el._fullLayout.sliders[0].active === {target}", new WaitForFunctionOptions { Timeout = 10_000 }, chart);
+                        await Task.Delay(150);
+                        var after = JsonDocument.Parse(await chart.EvaluateFunctionAsync<string>(SliderState)).RootElement;
+                        var visible = after.GetProperty("visible").EnumerateArray().Select(v => v.GetBoolean()).ToList();
+                        Assert.True(visible.Count(v => v) == after.GetProperty("drawn").GetInt32(),
+                            $"{bookPage.Chapter.FileName}: at step {target} the chart draws {after.GetProperty("drawn").GetInt32()} traces for {visible.Count(v => v)} visible.");
+                        Assert.True(seen.Add(after.GetProperty("paths").GetString()!),
+                            $"{bookPage.Chapter.FileName}: moving the slider to step {target} drew the same picture as a step before it.");
+                    }
+                }
+            }
+            finally { await page.CloseAsync(); }
+        }
     }
 
     [Fact]
