@@ -81,14 +81,19 @@ public static partial class LearnerErrors
 
     /// <summary>
     /// <paramref name="error"/> as the learner should see it: when the course can explain it (<see cref="Explain"/>), a new
-    /// <see cref="InvalidOperationException"/> whose message is libtorch's first lines without native frames followed by the
-    /// explanation, with the original as its inner exception; otherwise the original exception itself.
+    /// <see cref="InvalidOperationException"/> whose message is libtorch's own lines without native frames, followed by the
+    /// explanation; otherwise the original exception itself. The original is kept in the new exception's
+    /// <c>Data["TorchSharpException"]</c>, not as its InnerException: the kernel shows a failed cell as <c>exception.ToString()</c>,
+    /// which prints an inner exception's message in full, native frames and all.
     /// </summary>
     public static Exception Explained(Exception error, Tensor? input = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         string? explanation = Explain(error, input);
-        return explanation is null ? error : new InvalidOperationException(WithoutNativeFrames(error.Message) + "\n" + explanation, error);
+        if (explanation is null) return error;
+        var explained = new InvalidOperationException(WithoutNativeFrames(error.Message) + "\n" + explanation);
+        explained.Data["TorchSharpException"] = error;
+        return explained;
     }
 
     static long Long(Group g) => long.Parse(g.Value, CultureInfo.InvariantCulture);
