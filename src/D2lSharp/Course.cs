@@ -54,6 +54,18 @@ public static class Course
     }
 
     /// <summary>
+    /// Plumbing: <c>torch.set_num_threads</c> with its argument checked first. TorchSharp's own call ends the whole kernel
+    /// for a count below 1 (libtorch throws and TorchSharp does not catch it, design.md §8b); this one throws an exception.
+    /// </summary>
+    public static void SetNumThreads(int threads)
+    {
+        if (threads < 1)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads,
+                $"The number of CPU threads must be at least 1; got {threads}. (torch.set_num_threads({threads}) itself would end the kernel.)");
+        torch.set_num_threads(threads);
+    }
+
+    /// <summary>
     /// Shows a result as one line, <c>name = value</c>, and records it by name so the executed notebook keeps it
     /// machine-readable (the tests and the prose-number check read recorded values, not printed sentences).
     /// <paramref name="format"/> is a .NET number format, e.g. "F4" or "G3".

@@ -34,7 +34,7 @@ public static class GradientCheck
     public static Tensor Numerical(Func<Tensor, Tensor> f, Tensor x, double h = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
+        TensorGuards.Alive(x, nameof(x));
         RequireFloatingPoint(x);
         if (!(h > 0) || double.IsInfinity(h))
             throw new ArgumentOutOfRangeException(nameof(h), h, "h must be a positive, finite step (e.g. 1e-6).");
@@ -68,7 +68,7 @@ public static class GradientCheck
     public static GradientComparison Compare(Func<Tensor, Tensor> f, Tensor x, double h = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
+        TensorGuards.Alive(x, nameof(x));
         RequireFloatingPoint(x);
 
         Tensor autograd, numerical;
@@ -106,8 +106,8 @@ public static class GradientCheck
     {
         if (!is_floating_point(x))
             throw new ArgumentException(
-                $"x must be a floating-point tensor (float32 or float64) to take a gradient; got dtype {x.dtype}. " +
-                "Create it with dtype: ScalarType.Float32 or convert it with x.to_type(ScalarType.Float32).", "x");
+                $"x must be a floating-point tensor (float32 or float64) to take a gradient; got {Display.TensorFormatter.DTypeName(x.dtype)}. " +
+                "Convert it with `x.to(float32)` (or create it with a float, e.g. `arange(4.0f)`).", "x");
     }
 
     static void RequireScalar(Tensor y, string argument)

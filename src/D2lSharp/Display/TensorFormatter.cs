@@ -30,6 +30,7 @@ public static class TensorFormatter
 
     /// <summary>"(3, 4)" — a shape as a tuple, as numpy shows it; "()" for a scalar.</summary>
     public static string ShapeText(long[] shape) =>
+        shape is null ? throw new ArgumentNullException(nameof(shape), "shape is null; pass a tensor's .shape.") :
         shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
 
     /// <summary>A tensor's shape as <see cref="ShapeText"/> writes it: what the library's error messages name.</summary>
@@ -38,6 +39,7 @@ public static class TensorFormatter
     /// <summary>Header line: shape, dtype, and device or gradient facts when they matter.</summary>
     public static string Header(Tensor t)
     {
+        TensorGuards.Alive(t, nameof(t));
         var sb = new StringBuilder($"tensor of shape {ShapeText(t.shape)}, dtype {DTypeName(t.dtype)}");
         if (t.device_type != DeviceType.CPU) sb.Append($", device {t.device}");
         if (t.requires_grad) sb.Append(", requires_grad");
@@ -50,6 +52,7 @@ public static class TensorFormatter
     /// <summary>The values alone, numpy style: <c>[[0., 1.],\n [2., 3.]]</c>.</summary>
     public static string ValuesText(Tensor t)
     {
+        TensorGuards.Alive(t, nameof(t));
         var grid = Cells.From(t);
         if (t.dim() == 0) return grid.Text[0];
         var sb = new StringBuilder();
@@ -88,6 +91,7 @@ public static class TensorFormatter
     /// <summary>Shape, dtype and a table of values for 0-, 1- and 2-d tensors (a numpy-style block otherwise).</summary>
     public static string ToHtml(Tensor t)
     {
+        TensorGuards.Alive(t, nameof(t));
         var sb = new StringBuilder();
         sb.Append("<div class=\"d2l-tensor\" style=\"font-family:monospace\">");
         sb.Append("<div style=\"color:#555;margin-bottom:4px\">").Append(WebUtility.HtmlEncode(Header(t))).Append("</div>");
@@ -170,7 +174,7 @@ public static class TensorFormatter
             var shape = view.shape.Select(s => (int)s).ToArray();
             string[] text = t.dtype switch
             {
-                ScalarType.Bool => view.data<bool>().ToArray().Select(b => b ? "True" : "False").ToArray(),
+                ScalarType.Bool => view.contiguous().data<bool>().ToArray().Select(b => b ? "True" : "False").ToArray(),
                 ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64 =>
                     view.to_type(ScalarType.Int64).contiguous().data<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
                 ScalarType.ComplexFloat32 or ScalarType.ComplexFloat64 =>

@@ -13,8 +13,8 @@ public static class Metrics
     /// </summary>
     public static double Accuracy(Tensor yHat, Tensor y)
     {
-        ArgumentNullException.ThrowIfNull(yHat);
-        ArgumentNullException.ThrowIfNull(y);
+        TensorGuards.Alive(yHat, nameof(yHat));
+        TensorGuards.Alive(y, nameof(y));
         using var scope = NewDisposeScope();
         var predicted = yHat.dim() > 1 && yHat.shape[1] > 1 ? yHat.argmax(1) : yHat.reshape(-1);
         if (predicted.shape[0] != y.numel())
@@ -37,6 +37,22 @@ public static class Metrics
     public static double EvaluateAccuracy(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> dataIter) =>
         Evaluate(net, null, dataIter);
 
+    /// <summary>
+    /// net(X), with libtorch's errors explained in the learner's terms (e.g. an unflattened image batch fed to a linear
+    /// layer is named as such) by <see cref="Display.LearnerErrors.Explained"/>.
+    /// </summary>
+    internal static Tensor Run(Func<Tensor, Tensor> net, Tensor X)
+    {
+        try
+        {
+            return net(X);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw Display.LearnerErrors.Explained(e, X);
+        }
+    }
+
     internal static double Evaluate(Func<Tensor, Tensor> net, nn.Module? module, IEnumerable<(Tensor X, Tensor y)> dataIter)
     {
         ArgumentNullException.ThrowIfNull(net);
@@ -50,7 +66,7 @@ public static class Metrics
             foreach (var (X, y) in dataIter)
             {
                 using var scope = NewDisposeScope();
-                metric.Add(Accuracy(net(X), y), y.numel());
+                metric.Add(Accuracy(Run(net, X), y), y.numel());
             }
             if (metric[1] == 0) throw new ArgumentException("The data has no examples to evaluate.", nameof(dataIter));
             return metric[0] / metric[1];

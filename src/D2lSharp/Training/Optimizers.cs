@@ -19,9 +19,19 @@ public static class Optimizers
         int i = 0;
         foreach (var p in parameters)
         {
+            TensorGuards.Alive(p, $"parameter {i}");
+            string which = $"Optimizers.Sgd: parameter {i} (shape {Display.TensorFormatter.Shape(p)})";
+            if (!p.requires_grad)
+                throw new InvalidOperationException(
+                    $"{which} does not require gradients, so backward() gave it none. Create it with `requires_grad: true` " +
+                    "or call `w.requires_grad_()` on it before computing the loss.");
+            if (!p.is_leaf)
+                throw new InvalidOperationException(
+                    $"{which} was computed from other tensors (e.g. `randn(...) * 0.01` after requires_grad), so autograd keeps no " +
+                    "gradient for it. Make the parameter first, then call `requires_grad_()`: `var w = (randn(2, 1) * 0.01).requires_grad_();`.");
             var grad = p.grad ?? throw new InvalidOperationException(
-                $"Parameter {i} (shape {Display.TensorFormatter.Shape(p)}) has no gradient: " +
-                "create it with requires_grad: true and call backward() on the loss before updating.");
+                $"{which} has no gradient yet: `grad` is null until `backward()` runs on a loss computed from it. " +
+                "Call `l.sum().backward()` before the update step.");
             p.sub_(grad * (lr / batchSize));
             grad.zero_();
             i++;

@@ -111,13 +111,14 @@ public static class Trainer
         {
             using var scope = NewDisposeScope();
             int n = (int)X.shape[0];
-            var yHat = net(X);
+            var yHat = Metrics.Run(net, X);   // a shape or dtype error says what to do (e.g. flatten the batch)
             var l = loss(yHat, y);
             if (l.dim() == 2 && l.shape[0] == n && l.shape[1] == 1) l = l.reshape(-1); // e.g. Losses.SquaredLoss on (n, 1) outputs
             if (l.dim() > 1 || (l.dim() == 1 && l.shape[0] != n))
                 throw new InvalidOperationException(
                     $"The loss must be a scalar or one value per example ({n}); it has shape {Display.TensorFormatter.Shape(l)}.");
-            updater.Step(l, n);
+            try { updater.Step(l, n); }
+            catch (System.Runtime.InteropServices.ExternalException e) { throw Display.LearnerErrors.Explained(e, X); }
             double lossSum;
             using (no_grad())
                 lossSum = l.dim() == 0 ? l.item<float>() * n : l.sum().item<float>();
