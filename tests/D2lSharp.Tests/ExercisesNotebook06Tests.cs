@@ -56,10 +56,12 @@ public class ExercisesNotebook06Tests
     }
 
     [Fact]
-    public void Exercise2_is_pending_on_null_and_nan()
+    public void Exercise2_is_pending_on_null_and_names_nan_as_wrong()
     {
         Assert.Null(Notebook06.Exercise2(null).Correct);
-        Assert.Null(Notebook06.Exercise2(double.NaN).Correct);
+        var nan = Notebook06.Exercise2(double.NaN);   // a computation that went wrong (0/0), not a missing answer
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
     }
 
     [Fact]
