@@ -12,8 +12,9 @@ namespace D2lSharp.Exercises;
 /// <see cref="Guard"/>, and every building block here guards itself, so a null, a misshaped or NaN tensor, a tensor of another
 /// dtype, a disposed tensor or a learner function that throws comes back as feedback. A guard cannot catch what TorchSharp does
 /// not throw: <c>matmul</c>, <c>cummax</c>/<c>cummin</c> and <c>autograd.grad</c> end the process on a shape error (design.md §8b),
-/// so checkers use <c>mm</c>/<c>mv</c> after checking shapes, and run a learner's tensor function on square cases (where any matrix
-/// product is shape-valid) before any other (<see cref="ElementwiseSlip"/>).
+/// so checkers use <c>mm</c>/<c>mv</c> after checking shapes, and run a learner's tensor function first on cases where any matrix
+/// product a learner might write is shape-valid (one-element and square inputs, as <see cref="Notebook12.Exercise2"/> does), and on
+/// others only once it has passed those.
 /// </para>
 /// </summary>
 public static class Check
@@ -138,13 +139,17 @@ public static class Check
     });
 
     /// <summary>
-    /// Feedback for a number near <paramref name="expected"/> (within 2 %) that is not accepted, or null when it is not near:
-    /// too coarse, rounded wrongly, typed where the exercise asks for a computed value, or computed slightly off.
+    /// Feedback for a number near <paramref name="expected"/> that is not accepted, or null when it is not near: too coarse, rounded
+    /// wrongly, typed where the exercise asks for a computed value, or computed slightly off. Near is within 2 %, or within five units
+    /// of the last digit the answer shows (at least <paramref name="digits"/> of them), up to 10 %.
     /// </summary>
     public static Feedback? Close(double answer, double expected, int digits)
     {
-        if (expected == 0 || !double.IsFinite(answer) || Math.Abs(answer - expected) > 0.02 * Math.Abs(expected)) return null;
+        if (expected == 0 || !double.IsFinite(answer)) return null;
         int typed = SignificantDigits(answer);
+        double unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(expected))) - Math.Max(typed, digits) + 1);
+        double near = Math.Max(0.02 * Math.Abs(expected), Math.Min(5 * unit, 0.1 * Math.Abs(expected)));
+        if (Math.Abs(answer - expected) > near * (1 + 1e-9)) return null;
         if (typed > 6)
             return Wrong($"{G(answer)} is close, but not close enough: a step of the computation is slightly off (a rounded intermediate value, or float32 arithmetic?).");
         if (digits == 0)
@@ -275,12 +280,10 @@ public static class Check
     }
 
     /// <summary>
-    /// For an element-wise derivative that a learner's function got wrong on a tensor of many elements but right element by element:
-    /// the feedback that it mixes elements (a matrix product, a sum); null when the function is wrong element by element as well.
-    /// <paramref name="rightOnSingleElements"/> says whether it was right on one-element inputs.
+    /// The feedback for a learner's function that is right on one-element inputs but wrong on a tensor of many: it mixes elements,
+    /// as a matrix product or a sum does, where <paramref name="what"/> (an element-wise derivative) must not.
     /// </summary>
-    public static Feedback? ElementwiseSlip(bool rightOnSingleElements, string what) => rightOnSingleElements
-        ? Wrong($"your function is right for a single element but not for a tensor of many: it combines different elements, as a matrix product " +
-                $"(matmul, mm, dot) or a sum does. {what} is element-wise: multiply with *, which pairs each element with its own.")
-        : null;
+    public static Feedback ElementwiseSlip(string what) =>
+        Wrong($"your function is right for a single element but not for a tensor of many: it combines different elements, as a matrix product " +
+              $"(matmul, mm, dot) or a sum does. {what} is element-wise: multiply with *, which pairs each element with its own.");
 }

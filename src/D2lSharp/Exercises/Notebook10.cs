@@ -37,7 +37,7 @@ public static class Notebook10
 
     /// <summary>
     /// Exercise 2: which data set is used to choose the weight-decay strength λ. The validation set, in any wording the notebook
-    /// itself uses ("the validation set", "validation data", "held-out", "K-fold", "cross-validation", 验证集, 交叉验证) is right.
+    /// itself uses ("the validation set", "validation data", "held-out", "dev set", "K-fold", "cross-validation", 验证集, 交叉验证) is right.
     /// </summary>
     public static Feedback Exercise2(string? answer) => Check.Guard(() =>
     {
@@ -46,7 +46,7 @@ public static class Notebook10
         string a = answer.Trim().ToLowerInvariant().Replace('_', ' ');
         a = Regex.Replace(a, @"\b(not|never|no|without|rather than|instead of)\s+(on\s+|the\s+|a\s+|with\s+)*test\w*", " ");   // "not the test set"
         bool kFold = Regex.IsMatch(a, @"\b(k|\d+)[- ]?fold|cross[- ]?valid") || a.Contains("交叉验证");
-        bool validation = kFold || Regex.IsMatch(a, @"valid|held[- ]?out|hold[- ]?out|\bdev(elopment)?\b|^val\b") || a.Contains("验证");
+        bool validation = kFold || Regex.IsMatch(a, @"valid|held[- ]?out|hold[- ]?out|\bdev(elopment)?\s+(set|data)|^dev$|^val\b") || a.Contains("验证");
         bool test = Regex.IsMatch(a, @"\btest") || a.Contains("测试");
         bool training = Regex.IsMatch(a, @"\btrain") || a.Contains("训练");
         if (validation && !test)

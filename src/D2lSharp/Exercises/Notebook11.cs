@@ -6,7 +6,7 @@ namespace D2lSharp.Exercises;
 public static class Notebook11
 {
     /// <summary>What C# does with a fraction typed as int / int, which the dropout exercises invite (5/4, 1/4).</summary>
-    const string IntegerDivision = "In C#, an int divided by an int is an int: the remainder is dropped, so 5/4 is 1 and 1/4 is 0. " +
+    const string IntegerDivision = "in C#, an int divided by an int is an int: the remainder is dropped, so 5/4 is 1 and 1/4 is 0. " +
                                    "Make one of the two numbers a double (5.0/4) or use the decimal (1.25).";
 
     /// <summary>Exercise 1: the factor a kept element is multiplied by when p = 0.2.</summary>

@@ -56,7 +56,7 @@ public static class Notebook12
         yield return (gradH.mm(D), "your function computes ∂J/∂H times (1 − H²) as a matrix product (matmul, mm). " + elementwise);
         yield return (D.mm(gradH), "your function computes (1 − H²) times ∂J/∂H as a matrix product (matmul, mm). " + elementwise);
         const string square = "H.matmul(H) (or mm) is a matrix product, not the square of each element: write H * H or H.pow(2). ";
-        yield return (gradH * HH, square);
+        yield return (gradH * HH, square.TrimEnd());
         yield return (gradH.mm(HH), square + elementwise);
         yield return (HH.mm(gradH), square + elementwise);
     }
@@ -101,8 +101,8 @@ public static class Notebook12
                         return Check.Wrong($"{where} " + message);
             if ((a64 - gradH * storedH * (1 - storedH)).abs().max().item<double>() < 1e-9)
                 return Check.Wrong("that is the chain rule with the derivative of the sigmoid, h(1 − h). tanh has a different derivative. Hint: " + hint + ".");
-            if (Check.ElementwiseSlip(rightSoFar, "∂J/∂Z = ∂J/∂H ⊙ φ′(Z)") is { } mixes)
-                return mixes;
+            if (rightSoFar)
+                return Check.ElementwiseSlip("∂J/∂Z = ∂J/∂H ⊙ φ′(Z)");
             return Check.Tensor(a64, expected, $"∂J/∂Z {where}", tolerance: 1e-9, hint: hint);
         }
         return Check.Right("∂J/∂Z = ∂J/∂H ⊙ (1 − H²) matches autograd on all five cases: tanh′ needs only the kept output H, not Z.");
