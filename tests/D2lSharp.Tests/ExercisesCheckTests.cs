@@ -256,9 +256,13 @@ public class ExercisesCheckTests
         double xavier = Math.Sqrt(2.0 / 1296);              // 0.0392837…
         Assert.True(Check.IsRounding(0.039, xavier, 2));     // rounded
         Assert.True(Check.IsRounding(0.0392, xavier, 2));    // cut off
-        Assert.True(Check.IsRounding(0.04, xavier, 2));      // read as 0.040: a double cannot keep the trailing zero
+        Assert.False(Check.IsRounding(0.04, xavier, 2));     // read as 0.040, which is not 0.0393 to two digits
+        Assert.True(Check.IsRounding(0.04, xavier, 1));      // but is to one
         Assert.False(Check.IsRounding(0.038, xavier, 2));
-        Assert.False(Check.IsRounding(0.0394, xavier, 2));   // four digits shown, and the fourth is off by more than one unit
+        Assert.False(Check.IsRounding(0.0394, xavier, 2));   // rounded up too far at three digits
+        Assert.False(Check.IsRounding(-0.039, xavier, 2));
+        Assert.True(Check.IsRounding(4.2, 4.2475, 2));
+        Assert.False(Check.IsRounding(4.3, 4.2475, 2));      // within one unit, but neither rounded nor cut off
         Assert.False(Check.IsRounding(1e-6, Math.Pow(0.25, 10), 2));   // 1.0e-6 is not 9.5e-7 at two digits
         Assert.True(Check.IsRounding(9.5e-7, Math.Pow(0.25, 10), 2));
         Assert.False(Check.IsRounding(1.6, 1.5, 2));         // a neighbour of an exact value is not a rounding of it

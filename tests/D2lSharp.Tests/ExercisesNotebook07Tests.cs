@@ -114,13 +114,17 @@ public class ExercisesNotebook07Tests
     }
 
     [Fact]
-    public void Exercise3_accepts_a_rounding_to_three_digits_and_names_the_sign_and_the_constant_slips()
+    public void Exercise3_accepts_a_rounding_to_two_digits_or_more_and_names_the_sign_and_the_constant_slips()
     {
         Assert.True(Notebook07.Exercise3(2.23).Correct);      // 2.2258 rounded
         Assert.True(Notebook07.Exercise3(2.226).Correct);
-        var coarse = Notebook07.Exercise3(2.2);
+        Assert.True(Notebook07.Exercise3(2.2).Correct);
+        var misrounded = Notebook07.Exercise3(2.3);
+        Assert.False(misrounded.Correct);
+        Assert.Contains("round only at the end", misrounded.Message);
+        var coarse = Notebook07.Exercise3(2);               // one digit; and 2 is also the squared-error part alone
         Assert.False(coarse.Correct);
-        Assert.Contains("at least 3 significant digits", coarse.Message);
+        Assert.Contains("squared-error part", coarse.Message);
         var logP = Notebook07.Exercise3(-2.2258);
         Assert.False(logP.Correct);
         Assert.Contains("negative log-likelihood", logP.Message);

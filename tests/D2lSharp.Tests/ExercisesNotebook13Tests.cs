@@ -92,13 +92,15 @@ public class ExercisesNotebook13Tests
     [InlineData(0.0393)]
     [InlineData(0.0392)]     // cut off rather than rounded
     [InlineData(0.03928)]
-    [InlineData(0.04)]       // read as 0.040: a double cannot keep the trailing zero
     public void Exercise1_accepts_the_std_rounded_to_two_significant_digits_or_more(double typed) =>
         Assert.True(Notebook13.Exercise1(typed).Correct, typed.ToString());
 
     [Fact]
     public void Exercise1_rejects_a_wrong_rounding_and_names_rounded_slips()
     {
+        var coarse = Notebook13.Exercise1(0.04);                     // one digit: too coarse to tell σ from √(1/512) ≈ 0.044
+        Assert.False(coarse.Correct);
+        Assert.Contains("at least 2 significant digits", coarse.Message);
         var wrongRounding = Notebook13.Exercise1(0.038);
         Assert.False(wrongRounding.Correct);
         Assert.Contains("round only at the end", wrongRounding.Message);

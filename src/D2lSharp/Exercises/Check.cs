@@ -174,16 +174,19 @@ public static class Check
     }
 
     /// <summary>
-    /// Whether <paramref name="answer"/> is <paramref name="value"/> rounded or cut off to the significant digits it shows, read
-    /// with at least <paramref name="minDigits"/> (a double cannot keep the trailing zero of 0.040, so 0.04 is read as 0.040):
-    /// it differs from the value by less than one unit in that last digit, as a rounding or a cut-off does.
+    /// Whether <paramref name="answer"/> is <paramref name="value"/> rounded, or cut off, to the significant digits it shows, read with
+    /// at least <paramref name="minDigits"/>: 0.039 and 0.0392 are 0.0392837 to two and three digits, 0.04 is not (a double cannot keep
+    /// the trailing zero of 0.040, and 0.040 is not 0.0392837 to two digits either), nor is 0.038.
     /// </summary>
     public static bool IsRounding(double answer, double value, int minDigits)
     {
-        if (!double.IsFinite(answer) || !double.IsFinite(value) || value == 0 || answer == 0) return false;
+        if (!double.IsFinite(answer) || !double.IsFinite(value) || value == 0 || answer == 0 || Math.Sign(answer) != Math.Sign(value)) return false;
         int shown = Math.Max(SignificantDigits(answer), minDigits);
         double unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - shown + 1);
-        return Math.Abs(answer - value) < unit * (1 - 1e-9);
+        const double slack = 1 + 1e-9;
+        bool rounded = Math.Abs(answer - value) <= unit / 2 * slack;
+        bool cutOff = Math.Abs(answer) <= Math.Abs(value) && Math.Abs(value) - Math.Abs(answer) < unit * slack;
+        return rounded || cutOff;
     }
 
     /// <summary>Whether an answer is a known value: equal to it up to double rounding, or (with <paramref name="digits"/> &gt; 0) a rounding of it.</summary>

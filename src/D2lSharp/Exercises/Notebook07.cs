@@ -88,7 +88,7 @@ public static class Notebook07
         return Check.Tensor(flat, expected, what, tolerance: 1e-4, hint: hint);
     });
 
-    /// <summary>Exercise 3: −log P(y | x) for y = 3, ŷ = 2 under Gaussian noise with σ = 0.5; a rounding to 3 significant digits counts.</summary>
+    /// <summary>Exercise 3: −log P(y | x) for y = 3, ŷ = 2 under Gaussian noise with σ = 0.5; a rounding to 2 significant digits counts.</summary>
     public static Feedback Exercise3(double? answer) => Check.Guard(() =>
     {
         const double sigma = 0.5, residual = 1.0;
@@ -102,7 +102,7 @@ public static class Notebook07
             return Check.Wrong($"{Check.G(answer!.Value)} is log P(y | x); the question asks for the negative log-likelihood, −log P.");
         if (Check.Matches(answer, 2 * constant + squared, digits: 3))
             return Check.Wrong($"{Check.G(answer!.Value)} uses log(2πσ²) as the constant; the density's normalizer is 1/√(2πσ²), so its log is ½·log(2πσ²).");
-        return Check.Number(answer, expected, "−log P(y | x)", tolerance: 1e-4, hint: hint, digits: 3);
+        return Check.Number(answer, expected, "−log P(y | x)", tolerance: 1e-4, hint: hint, digits: 2);
     });
 
     /// <summary>Exercise 4 (conceptual): why minibatch SGD averages over the batch, and what the learning rate does.</summary>
