@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using D2lSharp.Exercises;
 using Microsoft.Data.Analysis;
 using static TorchSharp.torch;
+using Xunit.Abstractions;
 
 namespace D2lSharp.Tests;
 
@@ -16,7 +17,7 @@ namespace D2lSharp.Tests;
 /// type this test has no hostile values for fails the test until it gets some. A checker that called an unwrapped matmul on such
 /// input would end the test process, which fails the run too.
 /// </summary>
-public class ExercisesCheckTests
+public class ExercisesCheckTests(ITestOutputHelper output)
 {
     static readonly Regex NotebookClass = new(@"^Notebook\d\d$");
 
@@ -71,6 +72,7 @@ public class ExercisesCheckTests
             else if (args.All(a => a is null) && feedback.Correct is not null)
                 failures.Add($"({label}) is not pending when every argument is null: {feedback}");
         }
+        output.WriteLine($"{name}: {calls} calls");
         Assert.True(calls > 0);
         Assert.True(failures.Count == 0, $"{name}: {failures.Count} of {calls} calls failed:\n" + string.Join("\n", failures.Take(25)));
     }
