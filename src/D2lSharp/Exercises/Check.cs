@@ -9,7 +9,7 @@ namespace D2lSharp.Exercises;
 /// never while an exercise is unanswered: the pending message restates what to give.
 /// <para>
 /// No checker may throw or end the learner's session, whatever it is given. Every checker runs its body through
-/// <see cref="Guard"/>, and every building block here guards itself, so a null, a misshaped or NaN tensor, a tensor of another
+/// <see cref="Guard"/> or is a single call of a building block here, each of which guards itself, so a null, a misshaped or NaN tensor, a tensor of another
 /// dtype, a disposed tensor or a learner function that throws comes back as feedback. A guard cannot catch what TorchSharp does
 /// not throw: <c>matmul</c>, <c>cummax</c>/<c>cummin</c> and <c>autograd.grad</c> end the process on a shape error (design.md §8b),
 /// so checkers use <c>mm</c>/<c>mv</c> after checking shapes, and run a learner's tensor function first on cases where any matrix
