@@ -55,4 +55,14 @@ public class ExercisesNotebook03Tests
         Assert.True(Notebook03.Exercise4(product.shape).Correct);
         Assert.False(Notebook03.Exercise4([3, 5]).Correct);
     }
+
+    [Fact]
+    public void Exercise3_accepts_three_digit_roundings_and_names_the_squared_norm_and_the_L1_sum()
+    {
+        Assert.True(Notebook03.Exercise3(6.40).Correct);
+        Assert.True(Notebook03.Exercise3(6.403).Correct);
+        Assert.False(Notebook03.Exercise3(6.5).Correct);
+        Assert.Contains("square root", Notebook03.Exercise3(41).Message);
+        Assert.Contains("absolute values", Notebook03.Exercise3(13).Message);
+    }
 }

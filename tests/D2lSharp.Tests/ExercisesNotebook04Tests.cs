@@ -46,4 +46,16 @@ public class ExercisesNotebook04Tests
         Assert.False(thrown.Correct);
         Assert.Contains("oops", thrown.Message);
     }
+
+    [Fact]
+    public void Exercise1_tells_a_difference_quotient_what_it_is_instead_of_a_power_rule_hint()
+    {
+        double h = 1e-3, x = 1;
+        double forward = ((x + h) * (x + h) * (x + h) - 1 / (x + h) - (x * x * x - 1 / x)) / h;   // ≈ 4.004
+        var quotient = Notebook04.Exercise1(forward);
+        Assert.False(quotient.Correct);
+        Assert.Contains("difference quotient", quotient.Message);
+        Assert.DoesNotContain("power rule", quotient.Message);
+        Assert.Contains("power rule", Notebook04.Exercise1(2.0).Message);
+    }
 }

@@ -64,4 +64,24 @@ public class ExercisesNotebook05Tests
         Assert.Equal(51200f, a.grad!.max().item<float>());
         Assert.False(Notebook05.Exercise4(full(3, 512f)).Correct); // the if branch instead of the else branch
     }
+
+    [Fact]
+    public void Exercise1_tells_a_typed_rounding_to_compute_the_gap_and_recognizes_rounded_slips()
+    {
+        var typed = Notebook05.Exercise1(1.137e-13);
+        Assert.False(typed.Correct);
+        Assert.Contains("compute it in code", typed.Message);
+        Assert.Contains("machine epsilon", Notebook05.Exercise1(2.22e-16).Message);
+        Assert.Contains("1000 × eps", Notebook05.Exercise1(2.22e-13).Message);
+        Assert.Contains("float32", Notebook05.Exercise1(6.1e-5).Message);
+    }
+
+    [Fact]
+    public void ControlFlow_takes_float64_and_refuses_zeros_instead_of_looping_forever()
+    {
+        using var d = Notebook05.ControlFlow(tensor(new[] { 0.5, -1.0 }));
+        Assert.Equal(ScalarType.Float64, d.dtype);
+        Assert.Throws<ArgumentException>(() => Notebook05.ControlFlow(zeros(3)));
+        Assert.Throws<ArgumentException>(() => Notebook05.ControlFlow(ones(3, dtype: ScalarType.Int64)));
+    }
 }

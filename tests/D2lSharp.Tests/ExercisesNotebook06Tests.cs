@@ -56,10 +56,12 @@ public class ExercisesNotebook06Tests
     }
 
     [Fact]
-    public void Exercise2_is_pending_on_null_and_nan()
+    public void Exercise2_is_pending_on_null_and_names_nan_as_wrong()
     {
         Assert.Null(Notebook06.Exercise2(null).Correct);
-        Assert.Null(Notebook06.Exercise2(double.NaN).Correct);
+        var nan = Notebook06.Exercise2(double.NaN);   // a computation that went wrong (0/0), not a missing answer
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
     }
 
     [Fact]
@@ -116,4 +118,19 @@ public class ExercisesNotebook06Tests
 
     [Fact]
     public void Exercise4_is_pending_on_null() => Assert.Null(Notebook06.Exercise4(null).Correct);
+
+    [Fact]
+    public void Roundings_to_the_digits_each_exercise_allows_pass_and_coarser_ones_are_told_so()
+    {
+        Assert.True(Notebook06.Exercise1(3.95).Correct);
+        Assert.True(Notebook06.Exercise2(4.25).Correct);          // 4.2475 to 3 digits
+        Assert.True(Notebook06.Exercise2(4.248).Correct);
+        var coarse = Notebook06.Exercise2(4.2);
+        Assert.False(coarse.Correct);
+        Assert.Contains("at least 3 significant digits", coarse.Message);
+        Assert.True(Notebook06.Exercise3(0.0031).Correct);        // 0.003088 to 2 digits
+        Assert.True(Notebook06.Exercise3(0.00309).Correct);
+        Assert.Contains("two positive tests", Notebook06.Exercise3(0.83).Message);   // the slip, typed rounded
+        Assert.Contains("standard deviation", Notebook06.Exercise2(2.06).Message);
+    }
 }

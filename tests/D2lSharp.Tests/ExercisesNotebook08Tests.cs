@@ -63,4 +63,16 @@ public class ExercisesNotebook08Tests
         Assert.False(Notebook08.Exercise3(o / o.sum()).Correct);
         Assert.Null(Notebook08.Exercise3(null).Correct);
     }
+
+    [Fact]
+    public void Exercise2_accepts_three_digit_roundings_and_names_rounded_bits()
+    {
+        Assert.True(Notebook08.Exercise2(1.04).Correct);
+        Assert.True(Notebook08.Exercise2(1.0397).Correct);
+        var one = Notebook08.Exercise2(1);
+        Assert.False(one.Correct);
+        Assert.Contains("at least 3 significant digits", one.Message);   // 1 may be the sum of probabilities or a coarse rounding
+        Assert.Contains("bits", Notebook08.Exercise2(1.5).Message);
+        Assert.False(Notebook08.Exercise2(1.1).Correct);
+    }
 }

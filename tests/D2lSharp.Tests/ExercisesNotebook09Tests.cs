@@ -129,4 +129,30 @@ public class ExercisesNotebook09Tests
         }
         Assert.Null(Notebook09.Exercise5(null).Correct);
     }
+
+    [Fact]
+    public void Exercise4_names_a_function_that_mixes_elements_with_a_dot_product_or_a_sum()
+    {
+        // x · sigmoid'(x) written with matmul: on the 41-point vector it is one dot product, broadcast back to every element.
+        var dot = Notebook09.Exercise4(x => x.sigmoid() + x.matmul(x.sigmoid() * (1 - x.sigmoid())));
+        Assert.False(dot.Correct);
+        Assert.Contains("right for a single element", dot.Message);
+        Assert.Contains("*", dot.Message);
+        var summed = Notebook09.Exercise4(x => (x.sigmoid() * (1 + x * (1 - x.sigmoid()))).sum());   // one number for 41 inputs
+        Assert.False(summed.Correct);
+        Assert.Contains("combines different elements", summed.Message);
+    }
+
+    [Fact]
+    public void Exercise4_names_an_integer_result_and_nan_and_takes_a_float32_computation()
+    {
+        var integer = Notebook09.Exercise4(x => x.sigmoid().to_type(ScalarType.Int64));
+        Assert.False(integer.Correct);
+        Assert.Contains("int64", integer.Message);
+        var nan = Notebook09.Exercise4(x => x / 0 * 0);
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
+        Assert.True(Notebook09.Exercise4(x => { var s = x.to_type(ScalarType.Float32).sigmoid(); return s * (1 + x.to_type(ScalarType.Float32) * (1 - s)); }).Correct);
+    }
 }
+

@@ -124,4 +124,29 @@ public class ExercisesNotebook10Tests
         Assert.False(Notebook10.Exercise4(new[] { "underfit", "meh", "overfit" }).Correct);
         Assert.Null(Notebook10.Exercise4(null).Correct);
     }
+
+    [Theory]
+    [InlineData("the validation set")]
+    [InlineData("Validation data")]
+    [InlineData("a held-out validation split")]
+    [InlineData("cross-validation")]
+    [InlineData("K-fold")]
+    [InlineData("k-fold cross validation on the training data")]
+    [InlineData("5-fold CV")]
+    [InlineData("validation, not the test set")]
+    [InlineData("交叉验证")]
+    public void Exercise2_accepts_the_validation_set_in_the_words_the_notebook_uses(string answer) =>
+        Assert.True(Notebook10.Exercise2(answer).Correct, answer);
+
+    [Fact]
+    public void Exercise2_rejects_an_answer_that_also_names_the_test_set_and_still_explains_test_and_training()
+    {
+        var both = Notebook10.Exercise2("test or validation");
+        Assert.False(both.Correct);
+        Assert.Contains("test set as well", both.Message);
+        Assert.Contains("optimistic", Notebook10.Exercise2("the test set").Message);
+        Assert.Contains("λ = 0", Notebook10.Exercise2("training data").Message);
+        Assert.True(Notebook10.Exercise2("the dev set").Correct);                    // another name of the validation set
+        Assert.False(Notebook10.Exercise2("after development").Correct);            // the word alone names no set
+    }
 }

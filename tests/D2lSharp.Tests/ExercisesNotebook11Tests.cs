@@ -98,4 +98,37 @@ public class ExercisesNotebook11Tests
         Assert.Contains("threw InvalidOperationException", throws.Message);
         Assert.Null(Notebook11.Exercise4(null).Correct);
     }
+
+    [Fact]
+    public void Exercise1_says_that_5_over_4_is_integer_division_in_csharp()
+    {
+        int five = 5, four = 4;
+        var typedFraction = Notebook11.Exercise1(five / four);       // what `double? answer1 = 5/4;` gives
+        Assert.False(typedFraction.Correct);
+        Assert.Contains("int divided by an int is an int", typedFraction.Message);
+        Assert.Contains("5/4 is 1", typedFraction.Message);
+        var zero = Notebook11.Exercise1(four / five);                // 4/5 typed for the keep probability
+        Assert.False(zero.Correct);
+        Assert.Contains("int divided by an int", zero.Message);
+        Assert.True(Notebook11.Exercise1(5.0 / 4).Correct);
+        var coarse = Notebook11.Exercise1(1.3);
+        Assert.False(coarse.Correct);
+        Assert.Contains("at least 3 significant digits", coarse.Message);
+        var nan = Notebook11.Exercise1(double.NaN);
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
+    }
+
+    [Fact]
+    public void Exercise2_mentions_integer_division_for_0_and_names_a_rounded_standard_deviation()
+    {
+        int one = 1, three = 3;
+        var zero = Notebook11.Exercise2(36 * (one / three));
+        Assert.False(zero.Correct);
+        Assert.Contains("int divided by an int", zero.Message);
+        var std = Notebook11.Exercise2(3.46);
+        Assert.False(std.Correct);
+        Assert.Contains("standard deviation", std.Message);
+        Assert.Contains("without the 1/(1 − p) scaling", Notebook11.Exercise2(6.8).Message);
+    }
 }

@@ -74,9 +74,64 @@ public class ExercisesNotebook12Tests
         Assert.Null(Notebook12.Exercise4(null).Correct);
         Assert.True(Notebook12.Exercise4(10L * 1024 * 512 * 4).Correct);
         Assert.Contains("values", Notebook12.Exercise4(10L * 1024 * 512).Message);
-        Assert.Contains("float64", Notebook12.Exercise4(10L * 1024 * 512 * 8).Message);
         Assert.Contains("every hidden layer", Notebook12.Exercise4(1024L * 512 * 4).Message);
         Assert.False(Notebook12.Exercise4(12345).Correct);
         Assert.DoesNotContain("float32 is", Notebook12.Exercise4(null).Message);
     }
+
+    [Theory]
+    [InlineData("gradH.matmul(1 - H*H)")]
+    [InlineData("(1 - H*H).matmul(gradH)")]
+    [InlineData("gradH.mm(1 - H*H)")]
+    public void Exercise2_names_a_matrix_product_on_a_square_case_before_any_case_where_matmul_would_end_the_session(string slip)
+    {
+        // The non-square cases (4, 5), (1, 3), (7, 2) would make this matmul end the test process: reaching the assertions
+        // shows the checker stopped at the square (4, 4) case.
+        Func<Tensor, Tensor, Tensor> f = slip switch
+        {
+            "gradH.matmul(1 - H*H)" => (gradH, H) => gradH.matmul(1 - H * H),
+            "(1 - H*H).matmul(gradH)" => (gradH, H) => (1 - H * H).matmul(gradH),
+            _ => (gradH, H) => gradH.mm(1 - H * H),
+        };
+        var feedback = Notebook12.Exercise2(f);
+        Assert.False(feedback.Correct);
+        Assert.Contains("(4, 4)", feedback.Message);
+        Assert.Contains("matrix product", feedback.Message);
+        Assert.Contains("element-wise product", feedback.Message);
+        Assert.Contains("use *", feedback.Message);
+    }
+
+    [Fact]
+    public void Exercise2_names_a_matrix_square_of_H_a_sum_and_a_float32_result()
+    {
+        var square = Notebook12.Exercise2((gradH, H) => gradH * (1 - H.matmul(H)));
+        Assert.False(square.Correct);
+        Assert.Contains("not the square of each element", square.Message);
+        var summed = Notebook12.Exercise2((gradH, H) => gradH * (1 - H * H).sum());
+        Assert.False(summed.Correct);
+        Assert.Contains("right for a single element", summed.Message);
+        var float32 = Notebook12.Exercise2((gradH, H) => (gradH * (1 - H * H)).to_type(ScalarType.Float32));
+        Assert.False(float32.Correct);
+        Assert.Contains("float32 for float64 inputs", float32.Message);
+        var nan = Notebook12.Exercise2((gradH, H) => gradH * (1 - H * H) / 0 * 0);
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
+    }
+
+    [Fact]
+    public void Exercise4_twice_the_answer_names_Z_and_H_first_and_float64_as_the_other_possibility()
+    {
+        var twice = Notebook12.Exercise4(2 * 10L * 1024 * 512 * 4);
+        Assert.False(twice.Correct);
+        Assert.Contains("twice the answer", twice.Message);
+        Assert.Contains("pre-activation Z and the output H", twice.Message);
+        Assert.Contains("float64", twice.Message);
+        Assert.True(twice.Message.IndexOf("Z", StringComparison.Ordinal) < twice.Message.IndexOf("float64", StringComparison.Ordinal));
+        Assert.Contains("bits", Notebook12.Exercise4(10L * 1024 * 512 * 4 * 8).Message);
+        Assert.Contains("single example", Notebook12.Exercise4(10L * 1024 * 4).Message);
+        Assert.Contains("MiB", Notebook12.Exercise4(20).Message);
+        Assert.Contains("MB", Notebook12.Exercise4(21).Message);
+        Assert.False(Notebook12.Exercise4(20).Correct);
+    }
 }
+

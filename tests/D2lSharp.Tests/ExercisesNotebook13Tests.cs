@@ -86,4 +86,53 @@ public class ExercisesNotebook13Tests
         Assert.False(Notebook13.Exercise4(1e-3).Correct);
         Assert.Null(Notebook13.Exercise4(null).Correct);
     }
+
+    [Theory]
+    [InlineData(0.039)]
+    [InlineData(0.0393)]
+    [InlineData(0.0392)]     // cut off rather than rounded
+    [InlineData(0.03928)]
+    public void Exercise1_accepts_the_std_rounded_to_two_significant_digits_or_more(double typed) =>
+        Assert.True(Notebook13.Exercise1(typed).Correct, typed.ToString());
+
+    [Fact]
+    public void Exercise1_rejects_a_wrong_rounding_and_names_rounded_slips()
+    {
+        var coarse = Notebook13.Exercise1(0.04);                     // one digit: too coarse to tell σ from √(1/512) ≈ 0.044
+        Assert.False(coarse.Correct);
+        Assert.Contains("at least 2 significant digits", coarse.Message);
+        var wrongRounding = Notebook13.Exercise1(0.038);
+        Assert.False(wrongRounding.Correct);
+        Assert.Contains("round only at the end", wrongRounding.Message);
+        Assert.DoesNotContain("Hint", wrongRounding.Message);     // the method was right
+        Assert.Contains("variance", Notebook13.Exercise1(0.0015).Message);
+        Assert.Contains("uniform", Notebook13.Exercise1(0.068).Message);
+        Assert.Contains("one of the two widths", Notebook13.Exercise1(0.036).Message);
+        Assert.Contains("one of the two widths", Notebook13.Exercise1(0.044).Message);
+        var nan = Notebook13.Exercise1(double.NaN);
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
+    }
+
+    [Theory]
+    [InlineData(9.5e-7)]
+    [InlineData(9.54e-7)]
+    [InlineData(9.537e-7)]
+    [InlineData(9.53e-7)]     // cut off
+    public void Exercise4_accepts_the_factor_rounded_to_two_significant_digits_or_more(double typed) =>
+        Assert.True(Notebook13.Exercise4(typed).Correct, typed.ToString());
+
+    [Fact]
+    public void Exercise4_tells_a_too_coarse_or_misrounded_factor_so_instead_of_a_chain_rule_hint()
+    {
+        var coarse = Notebook13.Exercise4(1e-6);
+        Assert.False(coarse.Correct);
+        Assert.Contains("at least 2 significant digits", coarse.Message);
+        Assert.DoesNotContain("chain rule", coarse.Message);
+        var misrounded = Notebook13.Exercise4(9.4e-7);
+        Assert.False(misrounded.Correct);
+        Assert.DoesNotContain("chain rule", misrounded.Message);
+        Assert.Contains("σ(0)", Notebook13.Exercise4(9.8e-4).Message);   // 0.5¹⁰ rounded
+        Assert.Contains("chain rule", Notebook13.Exercise4(1e-3).Message); // far off: the hint is for the method
+    }
 }

@@ -7,35 +7,39 @@ public static class Notebook05
 {
     /// <summary>Exercise 1: the gap between 1000 and the next larger float64 (2⁻⁴³, since 1000 lies in [2⁹, 2¹⁰)).
     /// Not machine epsilon itself, which the lesson prints: the point is that the spacing grows in steps of powers of two.</summary>
-    public static Feedback Exercise1(double? gap)
+    public static Feedback Exercise1(double? gap) => Check.Guard(() =>
     {
         const string what = "the gap between 1000 and the next larger float64";
-        double eps = Math.Pow(2, -52);
-        if (gap is { } g)
+        double eps = Math.Pow(2, -52), expected = Math.Pow(2, -43);
+        if (gap is { } g && double.IsFinite(g))
         {
-            if (g == eps)
+            if (Check.Matches(g, eps, digits: 2))
                 return Check.Wrong("that is machine epsilon, the gap next to 1. Numbers near 1000 are spaced further apart.");
-            if (Math.Abs(g - 1000 * eps) <= 1e-20)
+            if (Check.Matches(g, 1000 * eps, digits: 2))
                 return Check.Wrong("1000 × eps assumes the spacing grows in proportion to the number. It grows in steps instead: " +
                                    "it is the same for every double between two consecutive powers of two and doubles from one such range to the next.");
-            if (Math.Abs(g - Math.Pow(2, -14)) <= 1e-12)
+            if (Check.Matches(g, Math.Pow(2, -14), digits: 2))
                 return Check.Wrong("that is the gap next to 1000 in float32 (23 fraction bits). The question is about float64.");
+            if (g != expected && Check.IsRounding(g, expected, 1))
+                return Check.Wrong($"{Check.G(g)} is the gap rounded to the digits you typed: the right size. The exercise asks you to compute it " +
+                                   "in code (it is exact there), not to type digits.");
         }
-        return Check.Number(gap, Math.Pow(2, -43), what, tolerance: 1e-20,
+        return Check.Number(gap, expected, what, tolerance: 1e-20,
             hint: "doubles are evenly spaced between consecutive powers of two, with spacing eps on [1, 2), 2·eps on [2, 4), and so on; " +
                   "Math.BitIncrement(x) returns the next larger double, which lets you check your reasoning");
-    }
+    });
 
     /// <summary>The points of exercise 2: nine float32 values from −π to π.</summary>
     public static Tensor Exercise2Points() => linspace(-Math.PI, Math.PI, 9, dtype: ScalarType.Float32);
 
     /// <summary>Exercise 2: the gradient of sin(x).sum() at <see cref="Exercise2Points"/>, computed with autograd.</summary>
-    public static Feedback Exercise2(Tensor? gradient)
+    public static Feedback Exercise2(Tensor? gradient) => Check.Guard(() =>
     {
-        using var x = Exercise2Points();
+        using var scope = NewDisposeScope();
+        var x = Exercise2Points();
         return Check.Tensor(gradient, x.cos(), "d sin(x)/dx at the nine points", tolerance: 1e-5,
             hint: "x = Exercise2Points().requires_grad_(true); sin(x) is a vector, so call .sum() before .backward(); then read x.grad. It should look like cos(x)");
-    }
+    });
 
     /// <summary>Exercise 3: x.grad after running y = 2·xᵀx and y.backward() twice on x = arange(4.0) without zeroing.</summary>
     public static Feedback Exercise3(Tensor? gradient) =>
@@ -45,24 +49,29 @@ public static class Notebook05
     /// <summary>The input of exercise 4: a vector, not a scalar as in d2l's example.</summary>
     public static Tensor Exercise4Input() => tensor(new[] { 0.5f, -1.0f, -2.0f });
 
-    /// <summary>d2l's control-flow function f(a) from section 2.5, for any shape of a.</summary>
+    /// <summary>d2l's control-flow function f(a) from section 2.5, for any shape and floating dtype of a.</summary>
     public static Tensor ControlFlow(Tensor a)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        if (!a.is_floating_point())
+            throw new ArgumentException($"a must be a floating-point tensor (autograd needs one); it has dtype {Display.TensorFormatter.DTypeName(a.dtype)}.", nameof(a));
+        if (a.numel() == 0 || (a == 0).all().item<bool>())
+            throw new ArgumentException("a must have an element other than 0: doubling zeros never reaches the norm 1000, and the loop would not end.", nameof(a));
         var b = a * 2;
-        while (b.norm().item<float>() < 1000) b = b * 2;
-        return b.sum().item<float>() > 0 ? b : 100 * b;
+        while (b.norm().to_type(ScalarType.Float64).item<double>() < 1000) b = b * 2;
+        return b.sum().to_type(ScalarType.Float64).item<double>() > 0 ? b : 100 * b;
     }
 
     /// <summary>Exercise 4: a.grad after d = ControlFlow(a); d.sum().backward() with a = <see cref="Exercise4Input"/>.</summary>
-    public static Feedback Exercise4(Tensor? gradient)
+    public static Feedback Exercise4(Tensor? gradient) => Check.Guard(() =>
     {
         using var scope = NewDisposeScope();
         var a = Exercise4Input();
         var d = ControlFlow(a);
-        var expected = (d / a).detach().MoveToOuterDisposeScope();
+        var expected = (d / a).detach();
         return Check.Tensor(gradient, expected, "a.grad for the vector a = [0.5, -1, -2]", tolerance: 1e-2,
             hint: "d is a vector now, so backward needs d.sum(); then check which branch of the if ran for this a");
-    }
+    });
 
     /// <summary>Exercise 5 (conceptual): why backward needs a scalar, and what y.sum().backward() computes.</summary>
     public static Feedback Exercise5(string? answer) =>

@@ -13,7 +13,7 @@ public static class Notebook09
     static string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>Exercise 1: parameters of an MLP 3072-512-128-100 (two hidden layers), biases included.</summary>
-    public static Feedback Exercise1(long? answer)
+    public static Feedback Exercise1(long? answer) => Check.Guard(() =>
     {
         const string question = "how many parameters (weights and biases) does the MLP 3072 → 512 → 128 → 100 have?";
         if (answer is null) return Check.Pending(question);
@@ -24,10 +24,10 @@ public static class Notebook09
             return Check.Wrong($"{answer} leaves out the output layer (128 → 100): it has weights and biases too.");
         return Check.Exact(answer, weights + biases, "the number of parameters",
             hint: "count layer by layer: a fully connected layer from a inputs to b units has a × b weights and b biases; add the three layers");
-    }
+    });
 
     /// <summary>Exercise 2: the shape of a hidden layer's output for a minibatch of 64 examples with 20 features and 32 hidden units.</summary>
-    public static Feedback Exercise2(long[]? answer)
+    public static Feedback Exercise2(long[]? answer) => Check.Guard(() =>
     {
         if (answer is null)
             return Check.Pending("what is the shape of the output of a hidden layer with 32 units (nn.Linear(20, 32)) for a minibatch X of shape 64 × 20?");
@@ -37,7 +37,7 @@ public static class Notebook09
             return Check.Wrong($"{TensorFormatter.ShapeText(answer)} is the shape of the layer's weight, not of its output. Hint: every example gets one number from every unit.");
         return Check.Shape(answer, [64, 32], "the hidden layer's output shape",
             hint: "every unit computes one number per example; stack those numbers with one row per example");
-    }
+    });
 
     /// <summary>The two small layers of exercise 3: h = W1 x + b1 (3 units from 2 inputs), o = W2 h + b2 (1 output).</summary>
     public static (Tensor W1, Tensor b1, Tensor W2, Tensor b2) Exercise3Layers() =>
@@ -45,14 +45,15 @@ public static class Notebook09
          tensor(new double[,] { { 2, 1, -1 } }), tensor(new double[] { 4 }));
 
     /// <summary>Exercise 3: the single affine map W x + b equal to two stacked linear layers without an activation.</summary>
-    public static Feedback Exercise3(Tensor? W, Tensor? b)
+    public static Feedback Exercise3(Tensor? W, Tensor? b) => Check.Guard(() =>
     {
         if (W is null || b is null)
             return Check.Pending("give the weight W (shape 1 × 2) and the bias b (shape 1) of the one linear layer that computes the same outputs as the two layers.");
         using var scope = NewDisposeScope();
         var (W1, b1, W2, b2) = Exercise3Layers();
-        var expectedW = W2.matmul(W1);
-        var expectedB = W2.matmul(b1) + b2;
+        var expectedW = W2.mm(W1);
+        var expectedB = W2.mv(b1) + b2;
+        if ((Check.Unusable(W, "W") ?? Check.Unusable(b, "b")) is { } unusable) return unusable;
         const string hint = "substitute h = W1·x + b1 into o = W2·h + b2 and multiply out: the part that multiplies x is the weight, the rest is the bias";
         var wCheck = Check.Tensor(W, expectedW, "W", tolerance: 1e-6, hint: hint);
         if (wCheck.Correct != true)
@@ -62,48 +63,69 @@ public static class Notebook09
             return wCheck;
         }
         if (b.numel() == 1 && b.dim() != 1) b = b.reshape(1);
-        if (b.numel() == 1 && Math.Abs(b.to_type(ScalarType.Float64).item<double>() - b2.item<double>()) < 1e-9)
+        if (b.numel() == 1 && Math.Abs(b.detach().to_type(ScalarType.Float64).item<double>() - b2.item<double>()) < 1e-9)
             return Check.Wrong("W is right; b is only the second layer's bias. Hint: the first layer's bias b1 also passes through W2.");
         var bCheck = Check.Tensor(b, expectedB, "b", tolerance: 1e-6, hint: hint);
         return bCheck.Correct == true
             ? Check.Right($"W = {G(expectedW[0, 0].item<double>())}, {G(expectedW[0, 1].item<double>())} and b = {G(expectedB[0].item<double>())}: the two layers are one affine map.")
             : Check.Wrong($"W is right, b is not. Hint: {hint}.");
-    }
+    });
 
     /// <summary>
     /// Exercise 4: the derivative of the Swish activation swish(x) = x · sigmoid(x) written without autograd,
     /// checked against autograd on many points. The lesson shows sigmoid′ and tanh′ but not this one: it takes the product rule.
     /// </summary>
-    public static Feedback Exercise4(Func<Tensor, Tensor>? derivative)
+    public static Feedback Exercise4(Func<Tensor, Tensor>? derivative) => Check.Guard(() =>
     {
         if (derivative is null)
             return Check.Pending("write the derivative of swish(x) = x · sigmoid(x) as a function of a tensor x, without autograd (x => ...).");
+        const string what = "the derivative";
         using var scope = NewDisposeScope();
         var x = linspace(-5, 5, 41, dtype: ScalarType.Float64).requires_grad_();
         (x * x.sigmoid()).sum().backward();
         var expected = x.grad!.detach().clone();
         var input = x.detach().clone();
-        Tensor actual;
-        try { actual = derivative(input); }
-        catch (Exception e) { return Check.Wrong($"your function threw {e.GetType().Name}: {e.Message}"); }
-        if (actual is null) return Check.Wrong("your function returned null; return a tensor of the same shape as x.");
-        if (!actual.shape.SequenceEqual(input.shape))
-            return Check.Wrong($"for x of shape {TensorFormatter.ShapeText(input.shape)} your function returned shape {TensorFormatter.ShapeText(actual.shape)}; return one derivative per element.");
-        var a = actual.detach().to_type(ScalarType.Float64);
+
+        // Right on one-element inputs at a few of the points? Then a wrong answer on the whole vector mixes elements.
+        // (The inputs are 1-d, so any matrix product a learner writes between them is a shape-valid dot product.)
+        bool RightElementByElement()
+        {
+            foreach (int i in new[] { 3, 12, 20, 29, 38 })
+            {
+                var xi = input[i].reshape(1);
+                if (Check.Run(() => derivative(xi.clone()), "", out var one) is not null || one is null || one.IsInvalid
+                    || !one.is_floating_point() || one.numel() != 1) return false;
+                double v = one.detach().to_type(ScalarType.Float64).flatten()[0].item<double>();
+                if (!(Math.Abs(v - expected[i].item<double>()) <= 1e-5)) return false;
+            }
+            return true;
+        }
+
+        if (Check.Run(() => derivative(input.clone()), "", out var actual) is { } threw) return threw;
+        if (Check.Returned(actual, input.shape, $"for x of shape {TensorFormatter.ShapeText(input.shape)}", what) is { } bad)
+        {
+            bool readable = actual is not null && !actual.IsInvalid && actual.is_floating_point();
+            return readable && !actual!.shape.SequenceEqual(input.shape) && RightElementByElement()
+                ? Check.ElementwiseSlip("The derivative of an element-wise function")
+                : bad;
+        }
+        var a = actual!.detach().to_type(ScalarType.Float64);
         var err = (a - expected).abs();
         int worst = (int)err.argmax().item<long>();
         double maxErr = err.max().item<double>();
         if (maxErr <= 1e-5)
             return Check.Right($"your derivative matches autograd at 41 points in [−5, 5] (largest difference {maxErr.ToString("G3", CultureInfo.InvariantCulture)}).");
+        if (RightElementByElement())
+            return Check.ElementwiseSlip("The derivative of an element-wise function");
         var s = input.sigmoid();
         string where = $"at x = {G(input[worst].item<double>())} your function gives {G(a[worst].item<double>())}, autograd gives {G(expected[worst].item<double>())}. ";
         if ((a - s).abs().max().item<double>() <= 1e-5 || (a - s * (1 - s)).abs().max().item<double>() <= 1e-5 || (a - input * s * (1 - s)).abs().max().item<double>() <= 1e-5)
             return Check.Wrong(where + "Hint: swish is a product of two functions of x, and your answer keeps only one of the two terms of its derivative.");
         return Check.Wrong(where + "Hint: swish is a product x · sigmoid(x); differentiate it with the product rule, using sigmoid′(x) = sigmoid(x)(1 − sigmoid(x)) from the lesson.");
-    }
+    });
 
     /// <summary>Exercise 5 (conceptual): why an MLP needs an activation function between its layers.</summary>
-    public static Feedback Exercise5(char? answer)
+    public static Feedback Exercise5(char? answer) => Check.Guard(() =>
     {
         if (answer is null)
             return Check.Pending("which statement (A, B, C or D) says why an MLP puts an activation function after each hidden layer?");
@@ -115,5 +137,5 @@ public static class Notebook09
             'D' => Check.Wrong("D is not it: an activation function has no parameters, so the count does not change. Hint: ask what function of x the network can represent."),
             _ => Check.Wrong($"'{answer}' is not one of the choices A, B, C, D."),
         };
-    }
+    });
 }

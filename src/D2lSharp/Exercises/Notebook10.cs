@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using static TorchSharp.torch;
 
 namespace D2lSharp.Exercises;
@@ -11,14 +12,15 @@ public static class Notebook10
     public const double Exercise1LearningRate = 0.1, Exercise1Lambda = 3;
 
     /// <summary>Exercise 1: one SGD step on loss + λ/2·‖w‖² from w = [2, −1] with data gradient [0.5, 0.5], lr 0.1, λ = 3.</summary>
-    public static Feedback Exercise1(Tensor? answer)
+    public static Feedback Exercise1(Tensor? answer) => Check.Guard(() =>
     {
         const string hint = "the gradient of λ/2·‖w‖² is λ·w; add it to the data gradient, then step against the sum";
         if (answer is null)
             return Check.Pending("give the weights [w₁, w₂] after one SGD step on the data loss plus λ/2·‖w‖², starting from w = [2, −1] (data gradient [0.5, 0.5], lr 0.1, λ = 3).");
         double[] Step(double decay, double sign) => Exercise1Weights
             .Select((w, i) => w - Exercise1LearningRate * (Exercise1Gradient[i] + sign * decay * w)).ToArray();
-        if (answer is not null && answer.numel() == 2)
+        if (Check.Unusable(answer, "the weights after one step") is { } unusable) return unusable;
+        if (answer.numel() == 2)
         {
             var given = answer.detach().cpu().to_type(ScalarType.Float64).flatten().data<double>().ToArray();
             bool Near(double[] e) => given.Zip(e, (a, b) => Math.Abs(a - b)).Max() < 1e-4;
@@ -31,25 +33,37 @@ public static class Notebook10
             if (answer.dim() != 1) answer = answer.flatten();
         }
         return Check.Tensor(answer, tensor(Step(Exercise1Lambda, 1)), "the weights after one step", tolerance: 1e-4, hint: hint);
-    }
+    });
 
-    /// <summary>Exercise 2: which data set is used to choose the weight-decay strength λ.</summary>
-    public static Feedback Exercise2(string? answer)
+    /// <summary>
+    /// Exercise 2: which data set is used to choose the weight-decay strength λ. The validation set, in any wording the notebook
+    /// itself uses ("the validation set", "validation data", "held-out", "dev set", "K-fold", "cross-validation", 验证集, 交叉验证) is right.
+    /// </summary>
+    public static Feedback Exercise2(string? answer) => Check.Guard(() =>
     {
         const string question = "which data set — \"training\", \"validation\" or \"test\" — should choose λ";
         if (answer is null || answer.Trim().Length == 0) return Check.Pending(question + ".");
-        string a = answer.Trim().ToLowerInvariant();
-        if (a.StartsWith("valid", StringComparison.Ordinal) || a.Contains("验证"))
-            return Check.Right("λ is a choice about the model, so it is made on the validation set (or by K-fold cross-validation); the test set stays untouched for the final score.");
-        if (a.StartsWith("test", StringComparison.Ordinal) || a.Contains("测试"))
+        string a = answer.Trim().ToLowerInvariant().Replace('_', ' ');
+        a = Regex.Replace(a, @"\b(not|never|no|without|rather than|instead of)\s+(on\s+|the\s+|a\s+|with\s+)*test\w*", " ");   // "not the test set"
+        bool kFold = Regex.IsMatch(a, @"\b(k|\d+)[- ]?fold|cross[- ]?valid") || a.Contains("交叉验证");
+        bool validation = kFold || Regex.IsMatch(a, @"valid|held[- ]?out|hold[- ]?out|\bdev(elopment)?\s+(set|data)|^dev$|^val\b") || a.Contains("验证");
+        bool test = Regex.IsMatch(a, @"\btest") || a.Contains("测试");
+        bool training = Regex.IsMatch(a, @"\btrain") || a.Contains("训练");
+        if (validation && !test)
+            return Check.Right(kFold
+                ? "K-fold cross-validation: every fold serves once as the validation set, so λ is judged on data the weights were not fitted to, and the test set stays untouched for the final score."
+                : "λ is a choice about the model, so it is made on the validation set (or by K-fold cross-validation); the test set stays untouched for the final score.");
+        if (validation && test)
+            return Check.Wrong($"\"{answer}\" names the test set as well. Choose one set: the test set must stay unseen until the very end, so it cannot help pick λ.");
+        if (test)
             return Check.Wrong("the test set must stay unseen until the very end. A λ picked because it scores best on the test set makes that score an optimistic estimate. Hint: which set is there to judge choices during development?");
-        if (a.StartsWith("train", StringComparison.Ordinal) || a.Contains("训练"))
+        if (training)
             return Check.Wrong("on the training set the penalty can only hurt: the training loss is lowest at λ = 0, so it would always pick no regularization. Hint: you need examples the weights were not fitted to.");
         return Check.Wrong($"\"{answer}\" is not one of \"training\", \"validation\", \"test\".");
-    }
+    });
 
     /// <summary>Exercise 3: a K-fold split, written by the learner as (n, k) → k arrays of validation indices.</summary>
-    public static Feedback Exercise3(Func<int, int, int[][]>? kFold)
+    public static Feedback Exercise3(Func<int, int, int[][]>? kFold) => Check.Guard(() =>
     {
         const string hint = "shuffle or not, cut the indices 0 … n−1 into k consecutive pieces whose sizes differ by at most one (fold i from n·i/k to n·(i+1)/k)";
         if (kFold is null) return Check.Pending("write a function (n, k) → k arrays of validation indices: every example in exactly one fold, fold sizes differing by at most 1.");
@@ -74,13 +88,13 @@ public static class Notebook10
                 return Check.Wrong($"for n = {n}, k = {k} your folds have {string.Join(", ", folds.Select(f => f.Length))} examples; sizes should differ by at most 1. Hint: {hint}.");
         }
         return Check.Right("every example lands in exactly one validation fold, and the folds are as equal as they can be.");
-    }
+    });
 
     /// <summary>The (training loss, validation loss) pairs of exercise 4; the noise variance of the labels is 0.01.</summary>
     public static readonly (double Train, double Validation)[] Exercise4Runs = { (5.3, 10.7), (0.0099, 0.0126), (0.0078, 28000) };
 
     /// <summary>Exercise 4: label each run of <see cref="Exercise4Runs"/> "underfit", "good" or "overfit".</summary>
-    public static Feedback Exercise4(string[]? labels)
+    public static Feedback Exercise4(string[]? labels) => Check.Guard(() =>
     {
         string[] expected = { "underfit", "good", "overfit" };
         const string hint = "compare each training loss with the noise level 0.01 (can the model fit the training data at all?), then compare it with its validation loss";
@@ -103,5 +117,5 @@ public static class Notebook10
             return Check.Right("run 1 cannot even fit its training data (loss far above the noise), run 2 reaches the noise level on both sets, run 3 fits the training data below the noise level and fails on new data.");
         var r = Exercise4Runs[wrong[0]];
         return Check.Wrong($"run {wrong[0] + 1} (train {r.Train.ToString("G4", CultureInfo.InvariantCulture)}, validation {r.Validation.ToString("G4", CultureInfo.InvariantCulture)}) is not \"{labels[wrong[0]]}\". Hint: {hint}.");
-    }
+    });
 }

@@ -11,7 +11,7 @@ namespace D2lSharp.Exercises;
 public static class Notebook12
 {
     /// <summary>Exercise 1: the shape of ∂J/∂W⁽¹⁾ for a minibatch of 64, 784 inputs, 256 hidden units, 10 outputs (W⁽¹⁾ is hidden × inputs).</summary>
-    public static Feedback Exercise1(long[]? shape)
+    public static Feedback Exercise1(long[]? shape) => Check.Guard(() =>
     {
         if (shape is null)
             return Check.Pending("give the shape of ∂J/∂W⁽¹⁾ for a minibatch of 64 examples, 784 inputs, 256 hidden units and 10 outputs, " +
@@ -25,28 +25,54 @@ public static class Notebook12
             return Check.Wrong($"{Text(shape)} is the shape of the input batch X (and of ∂J/∂X), not of a parameter's gradient.");
         return Check.Shape(shape, new long[] { 256, 784 }, "the shape of ∂J/∂W⁽¹⁾",
             hint: "J is one number; how many numbers does W⁽¹⁾ hold, and how are they laid out?");
-    }
+    });
 
-    /// <summary>The cases Exercise 2 runs the learner's function on: (Z, ∂J/∂H) pairs in float64, seeded.</summary>
-    static IEnumerable<(Tensor Z, Tensor GradH)> Exercise2Cases()
+    /// <summary>
+    /// The shapes Exercise 2 runs the learner's function on, in order. The square ones come first: there a matrix product of any two
+    /// of the inputs is shape-valid, so a learner who wrote gradH.matmul(...) gets feedback instead of a matmul shape error, which
+    /// in TorchSharp ends the session (design.md §8b). The non-square cases run only after the square ones passed.
+    /// </summary>
+    static readonly long[][] Exercise2Shapes = [[1, 1], [4, 4], [4, 5], [1, 3], [7, 2]];
+
+    /// <summary>The (Z, ∂J/∂H) pairs of Exercise 2 in float64, seeded, one per shape of <see cref="Exercise2Shapes"/>.</summary>
+    static List<(Tensor Z, Tensor GradH)> Exercise2Cases()
     {
         using var generator = new TorchSharp.torch.Generator(1207);
-        foreach (var shape in new[] { new long[] { 4, 5 }, new long[] { 1, 3 }, new long[] { 7, 2 } })
-            yield return (randn(shape, dtype: ScalarType.Float64, generator: generator) * 2,
-                          randn(shape, dtype: ScalarType.Float64, generator: generator));
+        return Exercise2Shapes.Select(shape => (randn(shape, dtype: ScalarType.Float64, generator: generator) * 2,
+                                                randn(shape, dtype: ScalarType.Float64, generator: generator))).ToList();
+    }
+
+    /// <summary>
+    /// Matrix-product slips a learner may write for ∂J/∂H ⊙ (1 − H²), computed with mm on a square case (where they are shape-valid),
+    /// each with what to tell them.
+    /// </summary>
+    static IEnumerable<(Tensor Value, string Message)> MatrixProductSlips(Tensor gradH, Tensor H)
+    {
+        const string elementwise = "The chain rule through an element-wise φ is an element-wise product: use *, which pairs each element with its own. " +
+                                   "(On a non-square case that product would not even be defined, and a shape error in TorchSharp's matmul ends the whole session: " +
+                                   "that is why the checker tries square cases first.)";
+        var D = 1 - H * H;
+        var HH = 1 - H.mm(H);
+        yield return (gradH.mm(D), "your function computes ∂J/∂H times (1 − H²) as a matrix product (matmul, mm). " + elementwise);
+        yield return (D.mm(gradH), "your function computes (1 − H²) times ∂J/∂H as a matrix product (matmul, mm). " + elementwise);
+        const string square = "H.matmul(H) (or mm) is a matrix product, not the square of each element: write H * H or H.pow(2). ";
+        yield return (gradH * HH, square.TrimEnd());
+        yield return (gradH.mm(HH), square + elementwise);
+        yield return (HH.mm(gradH), square + elementwise);
     }
 
     /// <summary>
     /// Exercise 2: a function (∂J/∂H, H) → ∂J/∂Z for φ = tanh, using only the stored H = tanh(Z).
-    /// Run on three cases and compared with autograd.
+    /// Run on square cases first, then on non-square ones, and compared with autograd.
     /// </summary>
-    public static Feedback Exercise2(Func<Tensor, Tensor, Tensor>? gradZ)
+    public static Feedback Exercise2(Func<Tensor, Tensor, Tensor>? gradZ) => Check.Guard(() =>
     {
         if (gradZ is null)
             return Check.Pending("write a function (gradH, H) => ∂J/∂Z for the activation φ = tanh, where H = tanh(Z) is the value the forward pass kept " +
                                  "and gradH is ∂J/∂H; the checker runs it on a few cases.");
         const string hint = "differentiate tanh and write the result in terms of tanh(z) itself (that is H); the chain rule through an element-wise φ is an element-wise product";
         using var scope = NewDisposeScope();
+        bool rightSoFar = false;   // right on every earlier case, the 1 × 1 one among them
         foreach (var (z, gradH) in Exercise2Cases())
         {
             var leaf = z.clone().requires_grad_(true);
@@ -54,28 +80,33 @@ public static class Notebook12
             h.backward(new[] { gradH });
             var expected = leaf.grad!.detach();
             var storedH = h.detach();
-            Tensor? answer;
-            try
+            string where = $"on a case of shape {TensorFormatter.ShapeText(z.shape)}";
+            bool square = z.shape[0] == z.shape[1];
+            if (Check.Run(() => gradZ(gradH.clone(), storedH.clone()), where + ",", out var answer) is { } threw) return threw;
+            if (Check.Returned(answer, z.shape, where + ",", "∂J/∂Z") is { } bad)
+                return bad;
+            var a64 = answer!.detach().to_type(ScalarType.Float64);
+            double err = (a64 - expected).abs().max().item<double>();
+            if (err <= 1e-9)
             {
-                answer = gradZ(gradH.clone(), storedH.clone());
+                rightSoFar = true;
+                continue;
             }
-            catch (Exception e)
-            {
-                return Check.Wrong($"on a case of shape {TensorFormatter.ShapeText(z.shape)} your function threw {e.GetType().Name}: {e.Message.Split('\n')[0]}");
-            }
-            if (answer is null)
-                return Check.Wrong("your function returned null; it should return ∂J/∂Z, a tensor shaped like H.");
-            if (answer.shape.SequenceEqual(expected.shape) && answer.is_floating_point())
-            {
-                var a64 = answer.detach().to_type(ScalarType.Float64);
-                if ((a64 - gradH * storedH * (1 - storedH)).abs().max().item<double>() < 1e-9)
-                    return Check.Wrong("that is the chain rule with the derivative of the sigmoid, h(1 − h). tanh has a different derivative. Hint: " + hint + ".");
-            }
-            var verdict = Check.Tensor(answer, expected, $"∂J/∂Z on a case of shape {TensorFormatter.ShapeText(z.shape)}", tolerance: 1e-9, hint: hint);
-            if (verdict.Correct != true) return verdict;
+            if (answer.dtype != ScalarType.Float64 && err <= 1e-4)
+                return Check.Wrong($"{where} your function returned {TensorFormatter.DTypeName(answer.dtype)} for float64 inputs, and the rounding to it " +
+                                   $"shows (a difference of {err.ToString("G2", CultureInfo.InvariantCulture)}). Keep the inputs' dtype: compute with gradH and H directly.");
+            if (square)
+                foreach (var (value, message) in MatrixProductSlips(gradH, storedH))
+                    if ((a64 - value).abs().max().item<double>() < 1e-9)
+                        return Check.Wrong($"{where} " + message);
+            if ((a64 - gradH * storedH * (1 - storedH)).abs().max().item<double>() < 1e-9)
+                return Check.Wrong("that is the chain rule with the derivative of the sigmoid, h(1 − h). tanh has a different derivative. Hint: " + hint + ".");
+            if (rightSoFar)
+                return Check.ElementwiseSlip("∂J/∂Z = ∂J/∂H ⊙ φ′(Z)");
+            return Check.Tensor(a64, expected, $"∂J/∂Z {where}", tolerance: 1e-9, hint: hint);
         }
-        return Check.Right("∂J/∂Z = ∂J/∂H ⊙ (1 − H²) matches autograd on all three cases: tanh′ needs only the kept output H, not Z.");
-    }
+        return Check.Right("∂J/∂Z = ∂J/∂H ⊙ (1 − H²) matches autograd on all five cases: tanh′ needs only the kept output H, not Z.");
+    });
 
     /// <summary>The statements of exercise 3, by letter.</summary>
     public static readonly IReadOnlyDictionary<char, string> Exercise3Statements = new Dictionary<char, string>
@@ -87,7 +118,7 @@ public static class Notebook12
     };
 
     /// <summary>Exercise 3: which statement describes what autograd keeps between the forward and the backward pass (one letter).</summary>
-    public static Feedback Exercise3(char? choice)
+    public static Feedback Exercise3(char? choice) => Check.Guard(() =>
     {
         if (choice is null)
             return Check.Pending("which of the statements A–D (listed by Exercise3Statements) describes what is kept between the forward and the backward pass? Give its letter.");
@@ -100,23 +131,31 @@ public static class Notebook12
             'D' => Check.Wrong("(D) contradicts the measurement: under no_grad the forward pass left almost nothing behind. Hint: compare the retained bytes of the two modes."),
             _ => Check.Wrong($"'{choice}' is not one of the letters A, B, C, D."),
         };
-    }
+    });
 
     /// <summary>Exercise 4: bytes of hidden-layer outputs a training step keeps: 10 hidden ReLU layers of 1024 units, minibatch 512, float32.</summary>
-    public static Feedback Exercise4(long? bytes)
+    public static Feedback Exercise4(long? bytes) => Check.Guard(() =>
     {
         const long layers = 10, width = 1024, batch = 512, floatBytes = 4;
         const long expected = layers * width * batch * floatBytes;
         if (bytes is null)
             return Check.Pending("how many bytes do the hidden layers' outputs take that a training step keeps for backward, for 10 hidden ReLU layers " +
                                  "of 1024 units, a minibatch of 512 and float32?");
+        string n = bytes.Value.ToString("N0", CultureInfo.InvariantCulture);
         if (bytes == layers * width * batch)
-            return Check.Wrong($"{bytes:N0} counts the values; the question asks for bytes.");
+            return Check.Wrong($"{n} counts the values; the question asks for bytes.");
         if (bytes == expected * 2)
-            return Check.Wrong($"{bytes:N0} would be float64; the net computes in float32.");
+            return Check.Wrong($"{n} is twice the answer. Most likely you counted two tensors per layer, the pre-activation Z and the output H = ReLU(Z); " +
+                               "the question asks only for the hidden layers' outputs H. (Or you took 8 bytes per value, which is float64; the net computes in float32.)");
+        if (bytes == expected * 8)
+            return Check.Wrong($"{n} counts bits: a float32 is 32 bits, which is 4 bytes.");
         if (bytes == width * batch * floatBytes)
-            return Check.Wrong($"{bytes:N0} is one hidden layer's output; the backward pass needs every hidden layer's.");
+            return Check.Wrong($"{n} is one hidden layer's output; the backward pass needs every hidden layer's.");
+        if (bytes == layers * width * floatBytes)
+            return Check.Wrong($"{n} is the memory for a single example; the minibatch holds 512, and each has its own hidden outputs.");
+        if (bytes == expected / (1024 * 1024) || bytes == (long)Math.Round(expected / 1e6))
+            return Check.Wrong($"{bytes} is the size in {(bytes == expected / (1024 * 1024) ? "MiB (2²⁰ bytes)" : "millions of bytes (MB)")}; the question asks for the number of bytes itself.");
         return Check.Exact(bytes, expected, "bytes of hidden outputs kept",
             hint: "one hidden output per layer, one row per example, one column per unit; mind the size of a float32");
-    }
+    });
 }
