@@ -43,9 +43,13 @@ public static class Course
         return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed, warnings);
     }
 
-    /// <summary>A file-based program (.NET 10 sets EntryPointFilePath): charts to artifacts/programs/NN/, and its folder as the working folder.</summary>
+    /// <summary>
+    /// A file-based program (.NET 10 sets EntryPointFilePath): charts to artifacts/programs/NN/, its folder as the working folder,
+    /// and UTF-8 output, so that a Windows console shows the lessons' ‖x‖, σ and 张量 as they are (it defaults to a legacy code page).
+    /// </summary>
     static void StartProgram(string program)
     {
+        Console.OutputEncoding = new System.Text.UTF8Encoding(false);
         string startedIn = Environment.CurrentDirectory;
         ProgramFigures.StartProgram(program, startedIn);
         Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(program))!;

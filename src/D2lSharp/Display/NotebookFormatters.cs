@@ -39,8 +39,8 @@ public static class NotebookFormatters
         // Network pictures (NetworkDiagram) are SVG: shown as HTML in VS Code, Jupyter and executed copies alike.
         Formatter.Register<Plotting.SvgFigure>((f, w) => w.Write(f.Svg), HtmlFormatter.MimeType);
         Formatter.Register<Plotting.Animator>((a, w) => w.Write(a.Chart.ToDisplayString(HtmlFormatter.MimeType)), HtmlFormatter.MimeType);
-        // A table as text, column by column (Microsoft.Data.Analysis draws its own HTML table in the kernel).
-        Formatter.Register<DataFrame>((d, w) => w.Write(d.ToString().TrimEnd()), PlainTextFormatter.MimeType);
+        // A table as text (Microsoft.Data.Analysis draws its own HTML table in the kernel).
+        Formatter.Register<DataFrame>((d, w) => w.Write(TableText.Of(d)), PlainTextFormatter.MimeType);
         foreach (var type in TextToo) Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
         return true;
     }
