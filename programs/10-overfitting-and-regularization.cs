@@ -2,17 +2,19 @@
 // statements, in the notebook's order. Run it from the repository root:
 //     dotnet run programs/10-overfitting-and-regularization.cs
 // It prints what the notebook shows as text and writes each chart as an HTML file under artifacts/programs/10/
-// (open it in any browser, offline). Generated from the notebook by `dotnet run --project src/CoursePrograms`: change the notebook,
-// then run that command (a test fails while a program is older than its notebook).
+// (open it in any browser, offline). Generated from the notebook by `dotnet run --project src/CoursePrograms`:
+// change the notebook, then run that command (a test fails while a program is older than its notebook).
 //
 // How it is built (the #: lines are directives of `dotnet run`): the course's helper library and the packages the
 // notebook loads, at the versions the notebook pins; the usual JIT runtime (file-based apps default to native-AOT
-// settings); no nullable context and only the usings below, as in the notebook kernel; package versions written
-// here rather than taken from Directory.Packages.props (a test checks that they agree); and packages used from the
-// NuGet cache, as the kernel uses them, rather than copied beside each program (TorchSharp's natives are ~1 GB).
+// settings); as in the notebook kernel, no nullable context, only the usings below, and no warnings about unused
+// variables (the kernel keeps a cell's variables as fields); package versions written here rather than taken from
+// Directory.Packages.props (a test checks that they agree); and packages used from the NuGet cache, as the kernel
+// uses them, rather than copied beside each program (TorchSharp's native libraries alone are about 1 GB).
 #:property PublishAot=false
 #:property Nullable=disable
 #:property ImplicitUsings=disable
+#:property NoWarn=$(NoWarn);CS0168;CS0219;CS8321
 #:property ManagePackageVersionsCentrally=false
 #:property CopyLocalLockFileAssemblies=false
 #:property GenerateRuntimeConfigDevFile=true

@@ -198,12 +198,6 @@ public static class LessonScript
                 plan.Types.Add(member.ToFullString().Trim('\n', '\r'));
                 edits.Add((member.FullSpan, $"// {kind} {name}: declared at the end of this file (a program declares its types after its statements).\n"));
             }
-            else if (member is GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } })
-            {
-                throw new LessonProblem(notebook, cell.Number,
-                    $"line {Line(member)}: a `using var` at the top of a cell is disposed when the cell ends in the kernel, but only " +
-                    "when a program ends; give it a block (`using (var x = …) { … }`) so both dispose it at the same point.");
-            }
         }
 
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } trailing })

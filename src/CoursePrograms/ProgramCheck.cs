@@ -11,22 +11,24 @@ namespace CoursePrograms;
 public static class ProgramCheck
 {
     /// <summary>
-    /// Compiler warnings a program may have: those the .NET SDK switches off in every project (CS1701 and CS1702, assembly
-    /// version unification, which TorchSharp's .NET 8 references need); no other.
+    /// Warnings the .NET SDK switches off in every project: CS1701 and CS1702, assembly version unification, which TorchSharp's
+    /// .NET 8 references need.
     /// </summary>
-    static readonly HashSet<string> Allowed = ["CS1701", "CS1702"];
+    static readonly HashSet<string> SdkDefaults = ["CS1701", "CS1702"];
 
     /// <summary>
-    /// Throws a <see cref="LessonProblem"/> for the first error or warning; <paramref name="origins"/> says at which line of
-    /// <paramref name="code"/> each cell starts (cell 0: the generator's own lines).
+    /// Throws a <see cref="LessonProblem"/> for the first error or warning other than <paramref name="switchedOff"/> (the
+    /// program's own NoWarn) and the SDK's defaults; <paramref name="origins"/> says at which line of <paramref name="code"/>
+    /// each cell starts (cell 0: the generator's own lines).
     /// </summary>
-    public static void Compile(string notebook, string code, IReadOnlyList<(int Line, int Cell)> origins, IReadOnlyList<MetadataReference> references)
+    public static void Compile(string notebook, string code, IReadOnlyList<(int Line, int Cell)> origins,
+        IReadOnlyList<MetadataReference> references, IReadOnlySet<string> switchedOff)
     {
         var tree = CSharpSyntaxTree.ParseText(code, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest));
         var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(notebook), [tree], references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable, warningLevel: 9999));
         var problem = compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !Allowed.Contains(d.Id))
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !SdkDefaults.Contains(d.Id) && !switchedOff.Contains(d.Id))
             .OrderByDescending(d => d.Severity)
             .FirstOrDefault();
         if (problem is null) return;

@@ -33,11 +33,18 @@ public static class ProgramGenerator
     const string KernelDisplay = "using static Microsoft.DotNet.Interactive.Kernel;";
     const string ProgramDisplay = "using static D2lSharp.Display.ProgramDisplay;";
 
+    /// <summary>
+    /// Warnings about unused locals: a cell's top-level variables and functions are fields and methods of the script in the
+    /// kernel, which never get them; in a program they are locals of one method and would, for a lesson that declares a
+    /// value to look at it later or leaves an exercise's answer for the learner to use.
+    /// </summary>
+    public static readonly IReadOnlySet<string> UnusedLocalWarnings = new HashSet<string>(["CS0168", "CS0219", "CS8321"]);
+
     /// <summary>How a lesson program is built; the header says why.</summary>
     static readonly string[] Properties =
     [
-        "PublishAot=false", "Nullable=disable", "ImplicitUsings=disable", "ManagePackageVersionsCentrally=false",
-        "CopyLocalLockFileAssemblies=false", "GenerateRuntimeConfigDevFile=true",
+        "PublishAot=false", "Nullable=disable", "ImplicitUsings=disable", "NoWarn=$(NoWarn);" + string.Join(";", UnusedLocalWarnings.Order()),
+        "ManagePackageVersionsCentrally=false", "CopyLocalLockFileAssemblies=false", "GenerateRuntimeConfigDevFile=true",
     ];
 
     /// <summary>Generates the program of one notebook (a path in notebooks/).</summary>
@@ -69,14 +76,15 @@ public static class ProgramGenerator
             // statements, in the notebook's order. Run it from the repository root:
             //     dotnet run programs/{program}
             // It prints what the notebook shows as text and writes each chart as an HTML file under artifacts/programs/{number}/
-            // (open it in any browser, offline). Generated from the notebook by `{Command}`: change the notebook,
-            // then run that command (a test fails while a program is older than its notebook).
+            // (open it in any browser, offline). Generated from the notebook by `{Command}`:
+            // change the notebook, then run that command (a test fails while a program is older than its notebook).
             //
             // How it is built (the #: lines are directives of `dotnet run`): the course's helper library and the packages the
             // notebook loads, at the versions the notebook pins; the usual JIT runtime (file-based apps default to native-AOT
-            // settings); no nullable context and only the usings below, as in the notebook kernel; package versions written
-            // here rather than taken from Directory.Packages.props (a test checks that they agree); and packages used from the
-            // NuGet cache, as the kernel uses them, rather than copied beside each program (TorchSharp's natives are ~1 GB).
+            // settings); as in the notebook kernel, no nullable context, only the usings below, and no warnings about unused
+            // variables (the kernel keeps a cell's variables as fields); package versions written here rather than taken from
+            // Directory.Packages.props (a test checks that they agree); and packages used from the NuGet cache, as the kernel
+            // uses them, rather than copied beside each program (TorchSharp's native libraries alone are about 1 GB).
 
             """);
         foreach (var property in Properties) head.Append($"#:property {property}\n");
@@ -120,7 +128,7 @@ public static class ProgramGenerator
         }
 
         string bodyText = body.ToString();
-        ProgramCheck.Compile(notebook, bodyText, origins, references);
+        ProgramCheck.Compile(notebook, bodyText, origins, references, UnusedLocalWarnings);
         return new GeneratedProgram(notebook, ProgramPath(root, notebook), head + "\n" + bodyText);
     }
 
