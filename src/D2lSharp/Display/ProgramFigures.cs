@@ -34,17 +34,28 @@ internal static partial class ProgramFigures
         StartIn(Path.Combine(root, "artifacts", "programs", number), workingFolder);
     }
 
-    /// <summary>Figures go to <paramref name="folder"/> from now on (tests use a temporary folder).</summary>
+    /// <summary>Figures go to <paramref name="folder"/> from now on (created with the first figure; tests use a temporary folder).</summary>
     public static void StartIn(string folder, string workingFolder)
     {
         lock (Gate)
         {
-            Directory.CreateDirectory(folder);
-            foreach (var old in Directory.GetFiles(folder, "*.html").Where(f => OurFile().IsMatch(Path.GetFileName(f))))
-                File.Delete(old);
+            if (Directory.Exists(folder))
+                foreach (var old in Directory.GetFiles(folder, "*.html").Where(f => OurFile().IsMatch(Path.GetFileName(f))))
+                    File.Delete(old);
             Counts.Clear();
             _folder = folder;
             _announceFrom = workingFolder;
+        }
+    }
+
+    /// <summary>No lesson program any more: figures are not written until the next start (tests end with this).</summary>
+    internal static void Stop()
+    {
+        lock (Gate)
+        {
+            _folder = null;
+            _announceFrom = null;
+            Counts.Clear();
         }
     }
 
@@ -63,6 +74,7 @@ internal static partial class ProgramFigures
             if (_folder is null) StartIn(folder, Environment.CurrentDirectory);
             string kind = Kind(figure);
             int n = Counts[kind] = Counts.GetValueOrDefault(kind) + 1;
+            Directory.CreateDirectory(folder);
             path = Path.Combine(folder, $"{kind}-{n}.html");
         }
         Rewrite(path, figure);
