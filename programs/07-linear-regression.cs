@@ -24,6 +24,7 @@
 #:package Plotly.NET.CSharp@0.14.0
 #:package Microsoft.Data.Analysis@0.23.1
 
+// As in the notebook: the usings the kernel gives every cell, then those of src/D2lSharp/Course.csx.
 using System;
 using System.Text;
 using System.Collections;

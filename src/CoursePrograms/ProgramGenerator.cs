@@ -101,8 +101,9 @@ public static class ProgramGenerator
         }
 
         var usings = KernelUsings.Select(u => $"using {u};").ToList();
-        Block(string.Join("\n", usings.Append(ProgramDisplay + "   // the kernel's display(...) and HTML(...), for a program")
-            .Concat(imports.Usings)), 0);
+        Block(string.Join("\n", usings.Prepend("// As in the notebook: the usings the kernel gives every cell" +
+                (imports.UsingSources.Count > 0 ? ", then those of " + string.Join(" and ", imports.UsingSources) : "") + ".")
+            .Append(ProgramDisplay + "   // the kernel's display(...) and HTML(...), for a program").Concat(imports.Usings)), 0);
         var cellUsings = plans.Values.SelectMany(p => p.Usings).Distinct(StringComparer.Ordinal)
             .Where(u => !imports.Usings.Contains(Strip(u))).ToList();
         if (cellUsings.Count > 0)

@@ -29,6 +29,9 @@ public sealed class SetupImports(string root, string notebooksFolder, string pro
     /// <summary>The using directives of the imported scripts, in order.</summary>
     public List<string> Usings { get; } = [];
 
+    /// <summary>The scripts whose usings these are (paths relative to the repository, with forward slashes).</summary>
+    public List<string> UsingSources { get; } = [];
+
     /// <summary>Takes in one cell's kernel lines (and the scripts it imports).</summary>
     public void Add(KernelDirectives directives, Func<string, Exception> problem)
     {
@@ -48,6 +51,8 @@ public sealed class SetupImports(string root, string notebooksFolder, string pro
                 string text = u.WithoutTrivia().ToString();
                 if (!Usings.Contains(text)) Usings.Add(text);
             }
+            string source = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (unit.Usings.Count > 0 && !UsingSources.Contains(source)) UsingSources.Add(source);
             if (unit.Members.Count > 0 && Path.GetFileName(path) != BuildScript)
                 throw problem($"{import} runs code (not only #r lines and usings); a program cannot import a script. " +
                               "Put that code in the helper library, or teach the generator what it stands for.");
