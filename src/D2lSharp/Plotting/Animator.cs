@@ -15,7 +15,9 @@ public sealed record AnimatorSeries(string Name, IReadOnlyList<double> X, IReadO
 /// point while a cell runs (e.g. one point per epoch). In a notebook it shows one chart and redraws it in place after every
 /// <see cref="Add"/>: one <c>DisplayedValueProduced</c>, then <c>DisplayedValueUpdated</c> events carrying the same value id,
 /// so a host that keeps the final state of each displayed value (VS Code, the course's runner) ends with one chart.
-/// Outside a notebook (no running kernel cell) it only records; <see cref="Chart"/> has the current chart.
+/// In a lesson program (programs/NN-topic.cs) it writes the chart as an HTML file at the first point, prints its path once, and
+/// rewrites the file after every point, so the file holds the final chart when training ends. Anywhere else (no running kernel
+/// cell, no lesson program: a test, a tool) it only records; <see cref="Chart"/> has the current chart.
 /// </summary>
 public sealed class Animator
 {
@@ -105,7 +107,7 @@ public sealed class Animator
     }
 }
 
-/// <summary>Where an <see cref="Animator"/> shows its chart: the notebook kernel, or a fake in tests.</summary>
+/// <summary>Where an <see cref="Animator"/> shows its chart: the notebook kernel or a lesson program's file, or a fake in tests.</summary>
 internal interface IDisplaySink
 {
     /// <summary>Shows a value and returns a handle for later updates, or null when there is nowhere to show it.</summary>
@@ -119,7 +121,8 @@ internal interface IDisplaySink
 /// Shows values in the running .NET Interactive kernel through its API. It publishes DisplayedValueProduced and then
 /// DisplayedValueUpdated with one value id it chooses, so an update always names the output the front end received
 /// (<c>display(x).Update(y)</c> in kernel 1.0.712001 sends the update with a different id). Each call uses the context of
-/// the cell running at that moment; with none (a plain .NET program, or no cell running) it shows nothing.
+/// the cell running at that moment. With none, a lesson program (see <see cref="Display.ProgramDisplay"/>) gets the chart as an
+/// HTML file, rewritten on every update; anything else (no cell running, a test, a tool) shows nothing.
 /// </summary>
 internal sealed class KernelDisplay : IDisplaySink
 {
@@ -130,7 +133,7 @@ internal sealed class KernelDisplay : IDisplaySink
     public object? Show(object value)
     {
         var context = KernelInvocationContext.Current;
-        if (context is null) return null;
+        if (context is null) return Display.ProgramFigures.Folder is null ? null : Display.ProgramDisplay.display(value);
         string id = Guid.NewGuid().ToString("N");
         context.Publish(new DisplayedValueProduced(value, context.Command, Format(value), id));
         return id;
@@ -138,6 +141,11 @@ internal sealed class KernelDisplay : IDisplaySink
 
     public void Update(object handle, object value)
     {
+        if (handle is Display.ProgramOutput shown)
+        {
+            shown.Update(value);
+            return;
+        }
         var context = KernelInvocationContext.Current;
         if (context is null) return;
         context.Publish(new DisplayedValueUpdated(value, (string)handle, context.Command, Format(value)));
