@@ -7,7 +7,7 @@ public class ExercisesConceptualTests
 {
     public static TheoryData<Func<string?, Feedback>, string, string> Choices() => new()
     {
-        { Notebook01.Exercise5, "ade", "abde" },
+        { Notebook01.Exercise5, "acd", "abcd" },
         { Notebook02.Exercise3, "abc", "abcd" },
         { Notebook04.Exercise5, "b", "ab" },
         { Notebook05.Exercise5, "ad", "abd" },
