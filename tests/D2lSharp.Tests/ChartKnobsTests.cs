@@ -46,6 +46,8 @@ public class ChartKnobsTests
         Assert.Equal(["NumRooms", "Alley", "Price"], bars["x"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal([2.0, 3, 0], Numbers(bars["y"]));
         Assert.Equal([0.0, 4], Numbers(json["layout"]!["yaxis"]!["range"]));
+        // named bars need a category axis: on plotly.js's linear axis they would not be drawn at all
+        Assert.Equal("category", json["layout"]!["xaxis"]!["type"]!.GetValue<string>());
         Assert.Null(Json(Plots.Bars(["a"], [1]))["layout"]!["yaxis"]!["range"]);
         Assert.Contains("min < max", Assert.Throws<ArgumentException>(() => Plots.Bars(["a"], [1], yRange: (4, 0))).Message);
         Assert.Throws<ArgumentException>(() => Plots.Bars(["a", "b"], [1]));

@@ -175,7 +175,7 @@ public static class Plots
         trace.SetProperty("x", categories);
         trace.SetProperty("y", values);
         trace.SetProperty("name", yLabel);
-        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel),
+        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel, Category: true),
             new Axis(yLabel, Range: CheckRange(yRange, false, nameof(yRange))));
     }
 
