@@ -38,6 +38,22 @@ public class ChartKnobsTests
     }
 
     [Fact]
+    public void Bars_draw_one_bar_per_category_and_can_fix_the_value_axis()
+    {
+        var json = Json(Plots.Bars(["NumRooms", "Alley", "Price"], [2, 3, 0], "column", "missing values (of 4 rows)", yRange: (0, 4)));
+        var bars = json["data"]![0]!;
+        Assert.Equal("bar", bars["type"]!.GetValue<string>());
+        Assert.Equal(["NumRooms", "Alley", "Price"], bars["x"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal([2.0, 3, 0], Numbers(bars["y"]));
+        Assert.Equal([0.0, 4], Numbers(json["layout"]!["yaxis"]!["range"]));
+        // named bars need a category axis: on plotly.js's linear axis they would not be drawn at all
+        Assert.Equal("category", json["layout"]!["xaxis"]!["type"]!.GetValue<string>());
+        Assert.Null(Json(Plots.Bars(["a"], [1]))["layout"]!["yaxis"]!["range"]);
+        Assert.Contains("min < max", Assert.Throws<ArgumentException>(() => Plots.Bars(["a"], [1], yRange: (4, 0))).Message);
+        Assert.Throws<ArgumentException>(() => Plots.Bars(["a", "b"], [1]));
+    }
+
+    [Fact]
     public void Histogram_counts_every_value_once_in_bins_it_computes_and_says_how_many_fell_outside()
     {
         var json = Json(Plots.Histogram([("a", [0.05, 0.15, 0.15, 0.99, 5.0])], 0, 1, 0.1, logY: true));

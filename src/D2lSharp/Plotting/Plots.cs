@@ -160,9 +160,12 @@ public static class Plots
         return list.Any(c => c.Mark == Mark.Bars) ? WithLayout(styled, ("barmode", "group"), ("bargap", 0.05)) : styled;
     }
 
-    /// <summary>Course plumbing (plotting). One bar per named category (e.g. the missing values per column of a table).</summary>
+    /// <summary>
+    /// Course plumbing (plotting). One bar per named category (e.g. the missing values per column of a table);
+    /// <paramref name="yRange"/> fixes the value axis (counts out of 4 drawn up to 4).
+    /// </summary>
     public static GenericChart Bars(string[] categories, double[] values, string xLabel = "x", string yLabel = "y", string? title = null,
-        int width = DefaultWidth, int height = DefaultHeight)
+        int width = DefaultWidth, int height = DefaultHeight, (double Min, double Max)? yRange = null)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(values);
@@ -172,7 +175,8 @@ public static class Plots
         trace.SetProperty("x", categories);
         trace.SetProperty("y", values);
         trace.SetProperty("name", yLabel);
-        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel), new Axis(yLabel));
+        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel, Category: true),
+            new Axis(yLabel, Range: CheckRange(yRange, false, nameof(yRange))));
     }
 
     /// <summary>
