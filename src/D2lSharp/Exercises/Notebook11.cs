@@ -137,8 +137,8 @@ public static class Notebook11
     /// </summary>
     public static Feedback Exercise6(string? answer, double? bothMeanGap, double? dropoutMeanGap) => Check.Guard(() =>
         Compare(answer, bothMeanGap, dropoutMeanGap,
-            run: "TrainSmall(0.5, 0.5, weightDecay: 0.005) (dropout and weight decay); dropout 0.5 alone is runs[0.5] from above",
-            pass: "pass the MeanGap of the run with weight decay first, then the MeanGap of dropout 0.5 alone",
+            run: "TrainSmall(0.5, 0.5, weightDecay: 0.005) (dropout and weight decay)",
+            pass: "pass its MeanGap, then runs[0.5].MeanGap (dropout 0.5 alone, from above)",
             quantity: "the mean gap",
             words: ("larger", "smaller"),
             why: "Both are regularizers, and d2l asks whether their effects add up. To see it, also run weight decay alone, " +
