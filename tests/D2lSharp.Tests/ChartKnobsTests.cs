@@ -106,6 +106,28 @@ public class ChartKnobsTests
     }
 
     [Fact]
+    public void Slider_draws_fixed_curves_in_every_frame_and_counts_them_in_the_axes()
+    {
+        double[] x = [1, 2, 3];
+        var frames = new List<(string, IReadOnlyList<Curve>)>
+        {
+            ("0.1", [new Curve("run", x, [1, 0.5, 0.25])]),
+            ("1", [new Curve("run", x, [1, 0.1, 0.01])]),
+        };
+        var reference = new Curve("default", x, [100, 10, 1e-3], Color: "grey", Dashed: true);
+        var json = Json(Plots.Slider("learning rate", frames, "step", "loss", logY: true, active: 0, fixedCurves: [reference]));
+        var data = json["data"]!.AsArray();
+        Assert.Equal(3, data.Count);
+        Assert.Equal("default", data[2]!["name"]!.GetValue<string>());
+        Assert.True(data[2]!["visible"] is null || data[2]!["visible"]!.GetValue<bool>());   // shown from the start
+        var steps = json["layout"]!["sliders"]![0]!["steps"]!.AsArray();
+        Assert.Equal([true, false, true], steps[0]!["args"]![0]!["visible"]!.AsArray().Select(v => v!.GetValue<bool>()));
+        Assert.Equal([false, true, true], steps[1]!["args"]![0]!["visible"]!.AsArray().Select(v => v!.GetValue<bool>()));
+        var range = Numbers(json["layout"]!["yaxis"]!["range"]);
+        Assert.True(range[0] < -3 && range[1] > 2, $"y range {range[0]}..{range[1]} should cover the fixed curve's 1e-3 to 100");
+    }
+
+    [Fact]
     public void Slider_refuses_fewer_than_two_frames_empty_frames_and_an_active_frame_that_does_not_exist()
     {
         IReadOnlyList<Curve> one = [new Curve("a", [1.0], [1.0])];

@@ -239,10 +239,12 @@ public static class Plots
     /// curves the notebook computed for it; a slider under the chart shows one frame at a time, so the learner moves the knob
     /// and watches the effect. Every frame is drawn on the same axes (the ranges cover all frames unless given), so what
     /// changes between frames is the data, not the scale. Works wherever plotly.js draws: VS Code, Jupyter, the book.
+    /// <paramref name="fixedCurves"/> are drawn in every frame (a reference to compare each frame with, e.g. the default setting).
     /// </summary>
     public static GenericChart Slider(string knob, IReadOnlyList<(string Label, IReadOnlyList<Curve> Curves)> frames, string xLabel = "x",
         string yLabel = "y", string? title = null, bool logX = false, bool logY = false, (double Min, double Max)? xRange = null,
-        (double Min, double Max)? yRange = null, int active = 0, int width = DefaultWidth, int height = 460)
+        (double Min, double Max)? yRange = null, int active = 0, int width = DefaultWidth, int height = 460,
+        IReadOnlyList<Curve>? fixedCurves = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(knob);
         ArgumentNullException.ThrowIfNull(frames);
@@ -251,7 +253,7 @@ public static class Plots
             throw new ArgumentException("Every frame needs at least one curve.", nameof(frames));
         if (active < 0 || active >= frames.Count)
             throw new ArgumentOutOfRangeException(nameof(active), active, $"active must be a frame index, 0 to {frames.Count - 1}.");
-        var all = frames.SelectMany(f => f.Curves).ToList();
+        var all = frames.SelectMany(f => f.Curves).Concat(fixedCurves ?? []).ToList();
         xRange = CheckRange(xRange, logX, nameof(xRange)) ?? Span(all.SelectMany(c => c.X), logX);
         yRange = CheckRange(yRange, logY, nameof(yRange)) ?? Span(all.SelectMany(c => c.Y), logY);
 
@@ -265,10 +267,15 @@ public static class Plots
                 traces.Add(trace);
                 owner.Add(f);
             }
+        foreach (var curve in fixedCurves ?? [])
+        {
+            traces.Add(CurveTrace(curve, showLegend: true));   // visible in every frame
+            owner.Add(-1);
+        }
         var steps = frames.Select((frame, f) => ChartLayout.Obj(
             ("label", frame.Label),
             ("method", "restyle"),
-            ("args", new object[] { ChartLayout.Obj(("visible", owner.Select(o => o == f).ToArray())) }))).ToArray();
+            ("args", new object[] { ChartLayout.Obj(("visible", owner.Select(o => o == f || o < 0).ToArray())) }))).ToArray();
         var slider = ChartLayout.Obj(("active", active), ("steps", steps), ("pad", ChartLayout.Obj(("t", 50))),
             ("currentvalue", ChartLayout.Obj(("prefix", knob + " = "), ("xanchor", "left"))));
         var chart = ChartLayout.Apply(GenericChart.ofTraceObjects(true, traces), width, height, title,
