@@ -57,7 +57,7 @@ public class ExercisesNotebook12Tests
     }
 
     [Fact]
-    public void Exercise3_values_not_derivatives()
+    public void Exercise3_training_keeps_values_that_evaluation_frees()
     {
         Assert.Null(Notebook12.Exercise3(null).Correct);
         Assert.True(Notebook12.Exercise3('B').Correct);
@@ -65,6 +65,8 @@ public class ExercisesNotebook12Tests
         foreach (var wrong in new[] { 'A', 'C', 'D', 'E' })
             Assert.False(Notebook12.Exercise3(wrong).Correct);
         Assert.Contains("notes", Notebook12.Exercise3('A').Message);
+        Assert.Contains("numerical differentiation", Notebook12.Exercise3('C').Message);
+        Assert.Contains("no_grad", Notebook12.Exercise3('D').Message);
         Assert.DoesNotContain("Hint", Notebook12.Exercise3(null).Message);
     }
 

@@ -108,27 +108,34 @@ public static class Notebook12
         return Check.Right("∂J/∂Z = ∂J/∂H ⊙ (1 − H²) matches autograd on all five cases: tanh′ needs only the kept output H, not Z.");
     });
 
-    /// <summary>The statements of exercise 3, by letter.</summary>
+    /// <summary>The statements of exercise 3, by letter: explanations of why training runs out of memory where evaluation does not.</summary>
     public static readonly IReadOnlyDictionary<char, string> Exercise3Statements = new Dictionary<char, string>
     {
-        ['A'] = "The forward pass computes the local derivatives (such as ∂H/∂Z) and stores them; backward only multiplies them.",
-        ['B'] = "The forward pass stores intermediate values (such as X and H); backward computes each local derivative from them when it gets there.",
-        ['C'] = "Backward runs the forward pass again for every parameter, so nothing needs to be stored.",
-        ['D'] = "Inference keeps the same intermediate values as training; it only skips the parameter update.",
+        ['A'] = "Training's forward pass computes every local derivative (such as ∂H/∂Z) and stores it; evaluation skips them.",
+        ['B'] = "Training's forward pass keeps values such as each hidden layer's output until backward has used them; under no_grad each intermediate can be freed as soon as the next one is computed.",
+        ['C'] = "Training runs the forward pass once for every parameter, and each run needs its own memory.",
+        ['D'] = "Both keep the same intermediate values; training needs more memory only for the parameter update.",
     };
 
-    /// <summary>Exercise 3: which statement describes what autograd keeps between the forward and the backward pass (one letter).</summary>
+    /// <summary>
+    /// Exercise 3: why a training step runs out of memory on a minibatch size at which evaluation (under no_grad) still works
+    /// (one letter).
+    /// </summary>
     public static Feedback Exercise3(char? choice) => Check.Guard(() =>
     {
         if (choice is null)
-            return Check.Pending("which of the statements A–D (listed by Exercise3Statements) describes what is kept between the forward and the backward pass? Give its letter.");
+            return Check.Pending("which of the statements A–D (listed by Exercise3Statements) explains why training runs out of memory where evaluation " +
+                                 "of the same network does not? Give its letter.");
         char c = char.ToUpperInvariant(choice.Value);
         return c switch
         {
-            'B' => Check.Right("(B): the forward pass keeps values, and backward turns them into derivatives. That is why changing H in place after the forward pass breaks backward."),
+            'B' => Check.Right("(B): the forward pass of training keeps values, one hidden output per layer and example, until backward turns them into gradients; " +
+                               "without a graph, evaluation keeps next to nothing. That is the gap section 6 measured."),
             'A' => Check.Wrong("(A) is what the notes suggest, but no derivative exists before backward starts. Hint: look again at what happened when H was changed in place after the forward pass."),
-            'C' => Check.Wrong("(C) would cost one forward pass per parameter, like numerical differentiation in notebook 05. Hint: what did the memory measurement show a training forward pass leaves behind?"),
-            'D' => Check.Wrong("(D) contradicts the measurement: under no_grad the forward pass left almost nothing behind. Hint: compare the retained bytes of the two modes."),
+            'C' => Check.Wrong("(C) would cost one forward pass per parameter, like numerical differentiation in notebook 05; backpropagation needs one forward and one backward pass. " +
+                               "Hint: what did the memory measurement show a training forward pass leaves behind?"),
+            'D' => Check.Wrong("(D) contradicts the measurement: under no_grad the forward pass left almost nothing behind, while training kept every hidden output. " +
+                               "The update itself needs little: SGD changes the parameters in place. Hint: compare the readings of the two modes."),
             _ => Check.Wrong($"'{choice}' is not one of the letters A, B, C, D."),
         };
     });
