@@ -137,9 +137,9 @@ public class ExercisesNotebook12Tests
     }
 
     [Theory]
-    [InlineData("ac")]
-    [InlineData("CA")]
-    [InlineData("a, c")]
+    [InlineData("ad")]
+    [InlineData("DA")]
+    [InlineData("a, d")]
     public void Exercise5_the_true_statements_about_a_bias_in_any_order_and_case(string answer) =>
         Assert.True(Notebook12.Exercise5(answer).Correct);
 
@@ -148,20 +148,23 @@ public class ExercisesNotebook12Tests
     {
         Assert.Null(Notebook12.Exercise5(null).Correct);
         Assert.DoesNotContain("Hint", Notebook12.Exercise5(null).Message);
-        var penalty = Notebook12.Exercise5("abc");
+        var penalty = Notebook12.Exercise5("abd");
         Assert.False(penalty.Correct);
         Assert.Contains("out of the penalty", penalty.Message);
         var twoTerms = Notebook12.Exercise5("acd");
         Assert.False(twoTerms.Correct);
         Assert.Contains("one term per path", twoTerms.Message);
-        var keepB = Notebook12.Exercise5("ace");
+        var keepB = Notebook12.Exercise5("ade");
         Assert.False(keepB.Correct);
         Assert.Contains("identity", keepB.Message);
         var missing = Notebook12.Exercise5("a");
         Assert.False(missing.Correct);
         Assert.Contains("missing", missing.Message);
-        Assert.DoesNotContain("(c)", missing.Message);          // it does not name the missing letter
+        Assert.DoesNotContain("(d)", missing.Message);          // it does not name the missing letter
         Assert.Contains("not one of the options", Notebook12.Exercise5("az").Message);
+        // the example the prompts show is not the answer
+        Assert.False(Notebook12.Exercise5("ac").Correct);
+        Assert.DoesNotContain("\"ad\"", Notebook12.Exercise5(null).Message);
     }
 
     [Fact]

@@ -168,13 +168,14 @@ public static class Notebook12
 
     /// <summary>
     /// Exercise 5 (d2l 4.7, exercise 2): which statements about a bias b in the hidden layer (z = W⁽¹⁾x + b, b not in the penalty)
-    /// are true: (a) the graph gains b and a "+", and (c) the weights' gradient formulas keep their form.
+    /// are true: (a) the graph gains b and a "+", and (d) the weights' gradient formulas keep their form. (Not "ac": that is the
+    /// example every multiple-choice prompt shows.)
     /// </summary>
     public static Feedback Exercise5(string? letters) =>
-        Check.Choice(letters, "ac", "the true statements about a bias in the hidden layer", new Dictionary<char, string>
+        Check.Choice(letters, "ad", "the true statements about a bias in the hidden layer", new Dictionary<char, string>
         {
             ['b'] = "the exercise leaves b out of the penalty (as d2l suggests): s is computed from W⁽¹⁾ and W⁽²⁾ alone, so no arrow runs from b to ‖·‖²",
-            ['d'] = "a parameter's gradient has one term per path from the parameter to J; W⁽¹⁾ has two (through z and through s), b only one",
+            ['c'] = "a parameter's gradient has one term per path from the parameter to J; W⁽¹⁾ has two (through z and through s), b only one",
             ['e'] = "z changes by exactly as much as b does (∂z/∂b is the identity), so ∂J/∂b is built from ∂J/∂Z alone, and no value of b is read",
         }, hint: "draw the graph with b: follow every path from b to J, and ask for each node on them which values its local derivative reads");
 
