@@ -65,8 +65,8 @@ public class Notebook12ResultsTests
         var executed = await ExecutedCourse.LoadAsync(Name);
 
         // the instrument: a new tensor's bytes show up on the C heap
-        Assert.Equal(Recorded(executed, "a new 10000 × 125 float32 tensor (MB): counted"),
-                     Recorded(executed, "a new 10000 × 125 float32 tensor (MB): heap grows by"), 0.1 + 1e-9);
+        Assert.Equal(Recorded(executed, "a new 2500 × 100 float32 tensor (MB): counted"),
+                     Recorded(executed, "a new 2500 × 100 float32 tensor (MB): heap grows by"), 0.1 + 1e-9);
 
         var labels = new[] { "one hidden layer (MB)", "1 hidden layer (MB)", "2 hidden layers (MB)", "3 hidden layers (MB)", "4 hidden layers (MB)" };
         double previous = 0;
@@ -79,7 +79,7 @@ public class Notebook12ResultsTests
             Assert.True(inference < 0.1, $"{label}: inference keeps {inference} MB; the prose says less than 0.1 MB");
             if (label != labels[0])
             {
-                if (previous > 0) Assert.Equal(5.0, counted - previous, 6);   // 5 MB more per hidden layer
+                if (previous > 0) Assert.Equal(1.0, counted - previous, 6);   // 1 MB more per hidden layer
                 previous = counted;
             }
         }
