@@ -36,7 +36,7 @@ public static class NotebookFormatters
         RegisterAsText<Data.FashionMnistData>();
         RegisterAsText<Training.TrainingHistory>();
         RegisterAsText<Training.Accumulator>();
-        // Network pictures (NetworkDiagram) are SVG: shown as HTML in VS Code, Jupyter and executed copies alike.
+        // Network and graph pictures (NetworkDiagram, GraphDiagram) are SVG: shown as HTML in VS Code, Jupyter and executed copies alike.
         Formatter.Register<Plotting.SvgFigure>((f, w) => w.Write(f.Svg), HtmlFormatter.MimeType);
         Formatter.Register<Plotting.Animator>((a, w) => w.Write(a.Chart.ToDisplayString(HtmlFormatter.MimeType)), HtmlFormatter.MimeType);
         // A table as text (Microsoft.Data.Analysis draws its own HTML table in the kernel).
