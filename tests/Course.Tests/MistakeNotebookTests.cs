@@ -85,7 +85,7 @@ public class MistakeNotebookTests
         // Before the course explained it, this message carried 15 lines of libtorch frames between the first line and the .NET trace.
         var firstLines = message.Split('\n').TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         Assert.DoesNotContain(firstLines, l => l.StartsWith("frame #", StringComparison.Ordinal) || l.StartsWith("Exception raised from", StringComparison.Ordinal));
-        Assert.DoesNotContain("the kernel exited", message);
+        Assert.DoesNotContain("the kernel died", message);
     }
 
     public static TheoryData<string, string> Defects() => new()
@@ -107,7 +107,7 @@ public class MistakeNotebookTests
             "README's known problem, the matmul warning in notebook 01, and move this case into learner-mistakes.ipynb.");
         Assert.False(result.Succeeded, result.Describe());
         Assert.Equal(cells.Last(c => c.CellType == "code").Number, result.Error!.CellNumber);
-        Assert.Contains("the kernel exited", result.Error.Message);
+        Assert.Contains("the kernel died while running this cell", result.Error.Message);
         // The kernel's last words ("terminate called after throwing an instance of 'c10::Error' what(): …") reach the runner's
         // log only when its stderr was read before the runner reported the exit; when they did, they must be this defect's.
         string lastWords = result.Error.Message + "\n" + result.Log;
