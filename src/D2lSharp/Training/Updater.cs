@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using static TorchSharp.torch;
 
 namespace D2lSharp.Training;
@@ -15,8 +16,10 @@ public sealed class Updater
 
     Updater(optim.Optimizer? optimizer, Action<int>? scratch) => (_optimizer, _scratch) = (optimizer, scratch);
 
+    [return: NotNullIfNotNull(nameof(optimizer))]
     public static implicit operator Updater?(optim.Optimizer? optimizer) => optimizer is null ? null : new(optimizer, null);
 
+    [return: NotNullIfNotNull(nameof(step))]
     public static implicit operator Updater?(Action<int>? step) => step is null ? null : new(null, step);
 
     /// <summary>
