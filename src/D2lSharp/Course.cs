@@ -7,7 +7,9 @@ namespace D2lSharp;
 /// <summary>
 /// The one call the first cell of every notebook makes: it makes TorchSharp load on this system,
 /// makes Plotly.NET charts render in the Polyglot kernel, and registers readable tensor formatters.
-/// Safe to call any number of times, in a notebook or in a plain .NET program.
+/// Safe to call any number of times, in a notebook or in a plain .NET program. In a lesson program run from its file
+/// (<c>dotnet run programs/NN-topic.cs</c>) it also does what the kernel does for a notebook: the program works in its own
+/// folder (so the lesson's relative paths, such as ../data/house_tiny.csv, mean the same), and charts go to artifacts/programs/NN/.
 /// </summary>
 public static class Course
 {
@@ -50,6 +52,8 @@ public static class Course
             // A plain program that references D2lSharp.dll without its dependencies has no notebook formatting: nothing to register.
         }
         var warnings = KernelCompilerWarnings.Apply();
+        if (!warnings.InKernel && ProgramFigures.Folder is null && AppContext.GetData("EntryPointFilePath") is string program && File.Exists(program))
+            StartProgram(program);
         return new SetupReport(first, native, typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?", seed, warnings);
     }
 
@@ -63,6 +67,18 @@ public static class Course
             throw new ArgumentOutOfRangeException(nameof(threads), threads,
                 $"The number of CPU threads must be at least 1; got {threads}. (torch.set_num_threads({threads}) itself would end the kernel.)");
         torch.set_num_threads(threads);
+    }
+
+    /// <summary>
+    /// A file-based program (.NET 10 sets EntryPointFilePath): charts to artifacts/programs/NN/, its folder as the working folder,
+    /// and UTF-8 output, so that a Windows console shows the lessons' ‖x‖, σ and 张量 as they are (it defaults to a legacy code page).
+    /// </summary>
+    static void StartProgram(string program)
+    {
+        Console.OutputEncoding = new System.Text.UTF8Encoding(false);
+        string startedIn = Environment.CurrentDirectory;
+        ProgramFigures.StartProgram(program, startedIn);
+        Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(program))!;
     }
 
     /// <summary>

@@ -59,12 +59,27 @@ public class ChartTruthTests
             if (IsGeometry(chart))
                 Assert.True(chart.Layout["yaxis"]?["scaleanchor"]?.GetValue<string>() == "x",
                     $"{where}: a chart of {AxisTitle(chart.Layout, "xaxis")} against {AxisTitle(chart.Layout, "yaxis")} must draw both at one scale (scaleanchor)");
-            var traces = chart.Data.OfType<JsonObject>().ToList();
-            for (int i = 0; i < traces.Count; i++)
-                for (int j = i + 1; j < traces.Count; j++)
-                    Assert.False(HiddenBehind(traces[i], traces[j]),
-                        $"{where}: traces '{traces[i]["name"]}' and '{traces[j]["name"]}' have the same points and the same style, so the later one hides the earlier");
+            foreach (var (earlier, later) in HiddenPairs(chart))
+                Assert.Fail($"{where}: traces '{earlier["name"]}' and '{later["name"]}' have the same points and the same style, so the later one hides the earlier");
         }
+    }
+
+    /// <summary>Pairs of traces drawn at the same time (in one step of a slider, or both visible) where the later hides the earlier.</summary>
+    static List<(JsonObject Earlier, JsonObject Later)> HiddenPairs(PlotlyChart chart)
+    {
+        var traces = chart.Data.OfType<JsonObject>().ToList();
+        static bool Drawn(JsonNode? visible) => visible is not JsonValue v || (v.TryGetValue(out bool b) ? b : v.ToString() != "legendonly");
+        // What a reader can see at once: each slider step shows the traces its "visible" list names; a chart without a slider has one view.
+        var steps = chart.Layout["sliders"]?[0]?["steps"] as JsonArray;
+        var views = steps is { Count: > 0 }
+            ? steps.Select(s => s?["args"]?[0]?["visible"] is JsonArray shown ? shown.Select(Drawn).ToArray() : traces.Select(t => Drawn(t["visible"])).ToArray()).ToList()
+            : [traces.Select(t => Drawn(t["visible"])).ToArray()];
+        var pairs = new List<(JsonObject, JsonObject)>();
+        for (int i = 0; i < traces.Count; i++)
+            for (int j = i + 1; j < traces.Count; j++)
+                if (views.Any(v => i < v.Length && j < v.Length && v[i] && v[j]) && HiddenBehind(traces[i], traces[j]))
+                    pairs.Add((traces[i], traces[j]));
+        return pairs;
     }
 
     /// <summary>Same points, same mode and no difference of line or marker style: the later trace covers the earlier entirely.</summary>
@@ -86,6 +101,10 @@ public class ChartTruthTests
             $$"""{"type":"scatter","mode":"lines","name":"{{name}}","x":[1,2],"y":[3,4]{{(dash.Length > 0 ? $",\"line\":{{\"dash\":\"{dash}\"}}" : "")}}}""")!.AsObject();
         Assert.True(HiddenBehind(Trace("a"), Trace("b")));
         Assert.False(HiddenBehind(Trace("a"), Trace("b", dash: "dash")));
+        // A slider shows one step at a time: the same data in two steps hides nothing, the same data twice in one step does.
+        var slider = JsonNode.Parse("""{"sliders":[{"steps":[{"args":[{"visible":[true,false,true]}]},{"args":[{"visible":[false,true,false]}]}]}]}""")!.AsObject();
+        Assert.Single(HiddenPairs(new PlotlyChart(1, [Trace("a"), Trace("a in step 2"), Trace("a again")], slider)));
+        Assert.Empty(HiddenPairs(new PlotlyChart(1, [Trace("a"), Trace("a in step 2")], slider)));
         var circle = new PlotlyChart(1, [], JsonNode.Parse("""{"xaxis":{"title":{"text":"x₁"}},"yaxis":{"title":{"text":"x₂"}}}""")!.AsObject());
         Assert.True(IsGeometry(circle));
         var curve = new PlotlyChart(1, [], JsonNode.Parse("""{"xaxis":{"title":{"text":"x"}},"yaxis":{"title":{"text":"f(x)"}}}""")!.AsObject());

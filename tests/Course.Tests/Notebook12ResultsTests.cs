@@ -1,48 +1,87 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using CourseFiles;
 
 namespace Course.Tests;
 
 /// <summary>
-/// Results notebook 12 states in its prose, read back from its executed copy: the hand-written backward pass agrees with
-/// autograd (and with a numerical gradient) on gradients that are not trivially small.
+/// Results notebook 12 states in its prose, read back from the values its executed copy recorded: the hand-written backward pass
+/// agrees with autograd (and with a numerical gradient) on gradients that are not trivially small, one SGD step with those
+/// gradients lowers the objective, and a training forward pass keeps what the count predicts while inference keeps next to nothing.
 /// </summary>
 public class Notebook12ResultsTests
 {
     const string Name = "12-forward-and-backward-propagation.ipynb";
 
-    /// <summary>The two numbers of the printed line that starts with <paramref name="label"/>, "... ∂J/∂W1: a ... ∂J/∂W2: b".</summary>
-    static (double W1, double W2) Pair(string text, string label)
+    static double Recorded(JsonObject executed, string name)
     {
-        var m = Regex.Match(text, Regex.Escape(label) + @"\s+∂J/∂W1:\s*(\S+)\s+∂J/∂W2:\s*(\S+)\s*$", RegexOptions.Multiline);
-        Assert.True(m.Success, $"the executed copy of {Name} has no line \"{label}  ∂J/∂W1: …   ∂J/∂W2: …\"");
-        return (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value));
-    }
-
-    static double Parse(string s)
-    {
-        Assert.True(double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v), $"'{s}' is not a number");
-        Assert.False(double.IsNaN(v), $"'{s}' is NaN");
-        return v;
+        double value = Notebook.Record(executed, name);
+        Assert.False(double.IsNaN(value), $"'{name}' is recorded as NaN in the executed copy of {Name}");
+        return value;
     }
 
     [Fact]
     public async Task Hand_written_backward_agrees_with_autograd_in_float64()
     {
-        var text = ExecutedCourse.AllText(await ExecutedCourse.LoadAsync(Name));
+        var executed = await ExecutedCourse.LoadAsync(Name);
 
-        var (diff1, diff2) = Pair(text, "max |hand − autograd|");
-        Assert.InRange(diff1, 0, 1e-12);
-        Assert.InRange(diff2, 0, 1e-12);
+        Assert.InRange(Recorded(executed, "max |hand − autograd|: ∂J/∂W1"), 0, 1e-12);
+        Assert.InRange(Recorded(executed, "max |hand − autograd|: ∂J/∂W2"), 0, 1e-12);
 
         // the agreement means something only if the gradients themselves are not tiny
-        var (largest1, largest2) = Pair(text, "largest entries");
-        Assert.True(largest1 > 1e-3, $"largest entry of ∂J/∂W1 is {largest1}; an agreement to 1e-12 on gradients this small would say little");
-        Assert.True(largest2 > 1e-3, $"largest entry of ∂J/∂W2 is {largest2}; an agreement to 1e-12 on gradients this small would say little");
+        foreach (var w in new[] { "∂J/∂W1", "∂J/∂W2" })
+        {
+            double largest = Recorded(executed, $"largest entries: {w}");
+            Assert.True(largest > 1e-3, $"largest entry of {w} is {largest}; an agreement to 1e-12 on gradients this small would say little");
+        }
 
         // the independent check: a float64 central difference agrees to its own accuracy, far coarser than autograd's
-        var m = Regex.Match(text, @"max \|hand − numerical\| ∂J/∂W1:\s*(\S+)\s*$", RegexOptions.Multiline);
-        Assert.True(m.Success, "the executed copy has no line \"max |hand − numerical| ∂J/∂W1: …\"");
-        Assert.InRange(Parse(m.Groups[1].Value), 0, 1e-7);
+        Assert.InRange(Recorded(executed, "max |hand − numerical|: ∂J/∂W1"), 0, 1e-7);
+
+        // float32 rounding shows, at the order of float32's epsilon times the gradients' size, and no more
+        foreach (var w in new[] { "∂J/∂W1", "∂J/∂W2" })
+            Assert.InRange(Recorded(executed, $"float32 hand-written vs float64 autograd: {w}"), 1e-12, 1e-6);
+    }
+
+    [Fact]
+    public async Task One_SGD_step_with_the_hand_written_gradients_lowers_the_objective()
+    {
+        var executed = await ExecutedCourse.LoadAsync(Name);
+        double L = Recorded(executed, "forward pass: L"), s = Recorded(executed, "forward pass: s"), J = Recorded(executed, "forward pass: J");
+        Assert.Equal(L + s, J, 12);
+
+        double before = Recorded(executed, "one SGD step: J before");
+        double after = Recorded(executed, "one SGD step: J after");
+        double predicted = Recorded(executed, "one SGD step: first-order prediction");
+        Assert.Equal(J, before, 12);
+        Assert.True(after < before, $"the SGD step should lower J: {before} → {after}");
+        // the prose: the tangent promises a larger drop than the step delivers (J bends upward along it), but the same order of drop
+        Assert.True(predicted < after, $"the first-order prediction {predicted} should lie below the actual {after}");
+        Assert.True(before - after > 0.5 * (before - predicted), $"the actual drop {before - after} should be of the order of the predicted {before - predicted}");
+    }
+
+    [Fact]
+    public async Task Training_keeps_the_counted_values_and_inference_keeps_next_to_nothing()
+    {
+        var executed = await ExecutedCourse.LoadAsync(Name);
+
+        // the instrument: a new tensor's bytes show up on the C heap
+        Assert.Equal(Recorded(executed, "a new 2500 × 100 float32 tensor (MB): counted"),
+                     Recorded(executed, "a new 2500 × 100 float32 tensor (MB): heap grows by"), 0.1 + 1e-9);
+
+        var labels = new[] { "one hidden layer (MB)", "1 hidden layer (MB)", "2 hidden layers (MB)", "3 hidden layers (MB)", "4 hidden layers (MB)" };
+        double previous = 0;
+        foreach (var label in labels)
+        {
+            double counted = Recorded(executed, $"{label}: counted");
+            double training = Recorded(executed, $"{label}: training keeps");
+            double inference = Recorded(executed, $"{label}: inference keeps");
+            Assert.True(Math.Abs(training - counted) <= 0.1 + 1e-9, $"{label}: training keeps {training} MB, the count says {counted} MB");
+            Assert.True(inference < 0.1, $"{label}: inference keeps {inference} MB; the prose says less than 0.1 MB");
+            if (label != labels[0])
+            {
+                if (previous > 0) Assert.Equal(1.0, counted - previous, 6);   // 1 MB more per hidden layer
+                previous = counted;
+            }
+        }
     }
 }

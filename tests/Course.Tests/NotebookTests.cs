@@ -75,6 +75,43 @@ public class NotebookTests
             AssertPinned($"{name} cell {cell.Number}", cell.Source);
     }
 
+    /// <summary>
+    /// A lesson cell shows the lesson (the library's README says where the rest goes): no P/Invoke, no SVG or HTML built in
+    /// strings, no raw Plotly, and no function the library has under the same name unless this notebook is the one that teaches
+    /// it (the d2l map in src/D2lSharp/README.md says which).
+    /// </summary>
+    [Theory, MemberData(nameof(Notebooks))]
+    public void Lesson_cells_hold_no_plumbing(string name)
+    {
+        var rules = new (string What, Regex Pattern)[]
+        {
+            ("a P/Invoke", new(@"\[(DllImport|LibraryImport)\b|\bstatic\s+extern\b")),
+            ("SVG or HTML built in a string", new(@"""\s*<\s*/?\s*(svg|div|table|span|html|g|path|text|line|circle|rect|tr|td)\b", RegexOptions.IgnoreCase)),
+            ("raw Plotly", new(@"\busing\s+Plotly\b|\bPlotly\.NET\b|\bStyleParam\.|\bSetProperty\(|\bDynamicObj\b|\bGenericChart\.|\.With(X|Y)AxisStyle\b|\.WithSize\(")),
+        };
+        string number = name[..2];
+        var taught = D2lMap().Where(row => row.Notebook != number).Select(row => row.Name).ToHashSet();
+        var problems = new List<string>();
+        foreach (var cell in Notebook.Cells(Notebook.Load(PathOf(name))).Where(c => c.CellType == "code"))
+        {
+            foreach (var (what, pattern) in rules)
+                if (pattern.Match(cell.Source) is { Success: true } m)
+                    problems.Add($"cell {cell.Number} has {what}: `{m.Value.Trim()}`");
+            foreach (Match m in Regex.Matches(cell.Source, @"^\s*(?:[\w<>\[\],.?()\s]+?\s+)?(?<name>[A-Z]\w*)\s*(?:<[^>]*>)?\s*\([^;{=]*\)\s*(?:=>|\{|$)", RegexOptions.Multiline))
+                if (taught.Contains(m.Groups["name"].Value) && !Regex.IsMatch(m.Value, @"^\s*(new|return|var|await)\b|\.\w+\s*\("))
+                    problems.Add($"cell {cell.Number} defines {m.Groups["name"].Value}, which the library has (taught in another notebook): call the library's");
+        }
+        Assert.True(problems.Count == 0, $"{name}:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>The d2l map of src/D2lSharp/README.md: each library member's short name and the notebook that teaches it.</summary>
+    static List<(string Name, string Notebook)> D2lMap()
+    {
+        string readme = File.ReadAllText(Path.Combine(Root, "src", "D2lSharp", "README.md"));
+        return Regex.Matches(readme, @"^\|\s*`[^`]+`\s*\|\s*`(?<member>[\w.]+)`\s*\|\s*(?<nb>\d{2})\s*\|", RegexOptions.Multiline)
+            .Select(m => (m.Groups["member"].Value.Split('.')[^1], m.Groups["nb"].Value)).ToList();
+    }
+
     /// <summary>Runs with the pinned kernel without an error, a compiler warning or any stderr output (RunResult.Succeeded).</summary>
     [Theory, MemberData(nameof(Notebooks))]
     public async Task Notebook_executes_headless_without_errors_warnings_or_stderr(string name)

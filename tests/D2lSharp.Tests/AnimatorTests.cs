@@ -76,6 +76,18 @@ public class AnimatorTests
     }
 
     [Fact]
+    public void A_training_plot_can_carry_a_title_that_tells_two_runs_apart()
+    {
+        var scratch = Animator.ForTraining(10, title: "from scratch");
+        var concise = Animator.ForTraining(10, yLim: (0.3, 1.3), title: "concise");
+        scratch.Add(1, 0.8, 0.7, 0.72);
+        concise.Add(1, 0.8, 0.7, 0.72);
+        Assert.Equal("from scratch", Json(scratch.Chart)["layout"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("concise", Json(concise.Chart)["layout"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Null(Json(Animator.ForTraining(10).Chart)["layout"]!["title"]);   // no title unless asked for
+    }
+
+    [Fact]
     public void The_training_plot_titles_its_y_axis_and_draws_its_edge_markers_whole()
     {
         var animator = Animator.ForTraining(10);

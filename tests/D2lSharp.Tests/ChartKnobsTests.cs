@@ -38,6 +38,22 @@ public class ChartKnobsTests
     }
 
     [Fact]
+    public void Bars_draw_one_bar_per_category_and_can_fix_the_value_axis()
+    {
+        var json = Json(Plots.Bars(["NumRooms", "Alley", "Price"], [2, 3, 0], "column", "missing values (of 4 rows)", yRange: (0, 4)));
+        var bars = json["data"]![0]!;
+        Assert.Equal("bar", bars["type"]!.GetValue<string>());
+        Assert.Equal(["NumRooms", "Alley", "Price"], bars["x"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal([2.0, 3, 0], Numbers(bars["y"]));
+        Assert.Equal([0.0, 4], Numbers(json["layout"]!["yaxis"]!["range"]));
+        // named bars need a category axis: on plotly.js's linear axis they would not be drawn at all
+        Assert.Equal("category", json["layout"]!["xaxis"]!["type"]!.GetValue<string>());
+        Assert.Null(Json(Plots.Bars(["a"], [1]))["layout"]!["yaxis"]!["range"]);
+        Assert.Contains("min < max", Assert.Throws<ArgumentException>(() => Plots.Bars(["a"], [1], yRange: (4, 0))).Message);
+        Assert.Throws<ArgumentException>(() => Plots.Bars(["a", "b"], [1]));
+    }
+
+    [Fact]
     public void Histogram_counts_every_value_once_in_bins_it_computes_and_says_how_many_fell_outside()
     {
         var json = Json(Plots.Histogram([("a", [0.05, 0.15, 0.15, 0.99, 5.0])], 0, 1, 0.1, logY: true));
@@ -87,6 +103,28 @@ public class ChartKnobsTests
         // The y range spans the smallest (0.01) and the largest (16) value of all frames, in powers of ten on a log axis.
         var range = Numbers(json["layout"]!["yaxis"]!["range"]);
         Assert.True(range[0] < -2 && range[1] > Math.Log10(16), $"y range {range[0]}..{range[1]}");
+    }
+
+    [Fact]
+    public void Slider_draws_fixed_curves_in_every_frame_and_counts_them_in_the_axes()
+    {
+        double[] x = [1, 2, 3];
+        var frames = new List<(string, IReadOnlyList<Curve>)>
+        {
+            ("0.1", [new Curve("run", x, [1, 0.5, 0.25])]),
+            ("1", [new Curve("run", x, [1, 0.1, 0.01])]),
+        };
+        var reference = new Curve("default", x, [100, 10, 1e-3], Color: "grey", Dashed: true);
+        var json = Json(Plots.Slider("learning rate", frames, "step", "loss", logY: true, active: 0, fixedCurves: [reference]));
+        var data = json["data"]!.AsArray();
+        Assert.Equal(3, data.Count);
+        Assert.Equal("default", data[2]!["name"]!.GetValue<string>());
+        Assert.True(data[2]!["visible"] is null || data[2]!["visible"]!.GetValue<bool>());   // shown from the start
+        var steps = json["layout"]!["sliders"]![0]!["steps"]!.AsArray();
+        Assert.Equal([true, false, true], steps[0]!["args"]![0]!["visible"]!.AsArray().Select(v => v!.GetValue<bool>()));
+        Assert.Equal([false, true, true], steps[1]!["args"]![0]!["visible"]!.AsArray().Select(v => v!.GetValue<bool>()));
+        var range = Numbers(json["layout"]!["yaxis"]!["range"]);
+        Assert.True(range[0] < -3 && range[1] > 2, $"y range {range[0]}..{range[1]} should cover the fixed curve's 1e-3 to 100");
     }
 
     [Fact]

@@ -16,19 +16,11 @@ public partial class D2lMapTests
     static readonly Assembly Library = typeof(Course).Assembly;
     static readonly string[] TeachingNamespaces = ["D2lSharp.Data", "D2lSharp.Training", "D2lSharp.Calculus"];
 
-    /// <summary>
-    /// Public members that notebooks not yet written will use (the briefs of notebooks 09–13 name them). A member leaves this
-    /// list as soon as a notebook uses it: the test below fails until it is removed here.
-    /// </summary>
-    static readonly string[] AwaitingLaterNotebooks = [];
-
     /// <summary>Code cells of each notebook in notebooks/, by its two-digit number.</summary>
     static readonly Lazy<Dictionary<string, string>> NotebookCode = new(() =>
-        Directory.GetFiles(Repository.NotebooksFolder(Root), "*.ipynb").Order(StringComparer.Ordinal).ToDictionary(
+        Repository.Notebooks(Root).ToDictionary(
             path => Path.GetFileName(path)[..2],
-            path => string.Join("\n", Notebook.Load(path)["cells"]!.AsArray()
-                .Where(c => c!["cell_type"]!.GetValue<string>() == "code")
-                .Select(c => string.Concat(c!["source"]!.AsArray().Select(l => l!.GetValue<string>()))))));
+            path => string.Join("\n", Notebook.Cells(Notebook.Load(path)).Where(c => c.CellType == "code").Select(c => c.Source))));
 
     static readonly Lazy<XDocument> Docs = new(() => XDocument.Load(Path.ChangeExtension(Library.Location, ".xml")));
 
@@ -123,9 +115,8 @@ public partial class D2lMapTests
         var unused = TeachingMembers().Distinct()
             .Where(m => !Regex.IsMatch(all, $@"\b{Regex.Escape(m.Name)}\b"))
             .Select(m => m.Name == m.Type.Name ? m.Type.Name : $"{m.Type.Name}.{m.Name}").ToList();
-        Assert.True(unused.Order().SequenceEqual(AwaitingLaterNotebooks.Order()),
+        Assert.True(unused.Count == 0,
             "Public members of Data, Training and Calculus that no notebook uses (make them internal, remove them, or use them): " +
-            string.Join(", ", unused.Except(AwaitingLaterNotebooks)) +
-            (AwaitingLaterNotebooks.Except(unused).Any() ? $". Now used, remove from AwaitingLaterNotebooks: {string.Join(", ", AwaitingLaterNotebooks.Except(unused))}" : ""));
+            string.Join(", ", unused));
     }
 }

@@ -261,6 +261,11 @@ public class ExercisesCheckTests(ITestOutputHelper output)
         Assert.False(Check.IsRounding(0.04, xavier, 2));     // read as 0.040, which is not 0.0393 to two digits
         Assert.True(Check.IsRounding(0.04, xavier, 1));      // but is to one
         Assert.False(Check.IsRounding(0.038, xavier, 2));
+        // An exact decimal cut off is itself, not one unit less (float slack once let 1.24 pass for 1.25, and 0.6 for 0.7).
+        Assert.True(Check.IsRounding(1.25, 1.25, 3));
+        Assert.False(Check.IsRounding(1.24, 1.25, 3));
+        Assert.False(Check.IsRounding(0.6, 0.7, 1));
+        Assert.True(Check.IsRounding(0.3, 1.0 / 3, 1));
         Assert.False(Check.IsRounding(0.0394, xavier, 2));   // rounded up too far at three digits
         Assert.False(Check.IsRounding(-0.039, xavier, 2));
         Assert.True(Check.IsRounding(4.2, 4.2475, 2));

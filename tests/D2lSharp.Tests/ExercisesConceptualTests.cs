@@ -7,10 +7,9 @@ public class ExercisesConceptualTests
 {
     public static TheoryData<Func<string?, Feedback>, string, string> Choices() => new()
     {
-        { Notebook01.Exercise5, "ade", "abde" },
+        { Notebook01.Exercise5, "acd", "abcd" },
         { Notebook02.Exercise3, "abc", "abcd" },
-        { Notebook04.Exercise5, "b", "ab" },
-        { Notebook05.Exercise5, "ad", "abd" },
+        { Notebook05.Exercise5, "ace", "acde" },
         { Notebook07.Exercise4, "abd", "abcd" },
         { Notebook08.Exercise4, "abd", "abcd" },
     };
@@ -61,8 +60,8 @@ public class ExercisesConceptualTests
             Notebook01.Exercise1(null), Notebook01.Exercise2(null), Notebook01.Exercise3(null), Notebook01.Exercise4(null), Notebook01.Exercise5(null),
             Notebook02.Exercise1(null), Notebook02.Exercise2(null), Notebook02.Exercise3(null), Notebook02.Exercise4(null),
             Notebook03.Exercise1(null), Notebook03.Exercise2(null, null, null), Notebook03.Exercise3(null), Notebook03.Exercise4(null),
-            Notebook04.Exercise1(null), Notebook04.Exercise2(null), Notebook04.Exercise3(null), Notebook04.Exercise4(null), Notebook04.Exercise5(null),
-            Notebook05.Exercise1(null), Notebook05.Exercise2(null), Notebook05.Exercise3(null), Notebook05.Exercise4(null), Notebook05.Exercise5(null),
+            Notebook04.Exercise1(null), Notebook04.Exercise2(null), Notebook04.Exercise3(null), Notebook04.Exercise4(null), Notebook04.Exercise5(null, null),
+            Notebook05.Exercise1(null), Notebook05.Exercise2(null), Notebook05.Exercise3(null), Notebook05.Exercise4(null), Notebook05.Exercise5(null), Notebook05.Exercise6(null),
             Notebook06.Exercise1(null), Notebook06.Exercise2(null), Notebook06.Exercise3(null), Notebook06.Exercise4(null), Notebook06.Exercise5(null),
             Notebook07.Exercise3(null), Notebook07.Exercise4(null),
             Notebook08.Exercise1(null), Notebook08.Exercise2(null), Notebook08.Exercise3(null), Notebook08.Exercise4(null),

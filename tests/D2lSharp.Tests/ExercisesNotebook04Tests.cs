@@ -58,4 +58,49 @@ public class ExercisesNotebook04Tests
         Assert.DoesNotContain("power rule", quotient.Message);
         Assert.Contains("power rule", Notebook04.Exercise1(2.0).Message);
     }
+
+    /// <summary>u = xy + z² with x = a + b, y = ab, z = a − b, as a function of (a, b), for autograd to differentiate.</summary>
+    static Tensor U(Tensor ab)
+    {
+        var (a, b) = (ab[0], ab[1]);
+        var (x, y, z) = (a + b, a * b, a - b);
+        return x * y + z.pow(2);
+    }
+
+    [Fact]
+    public void Exercise5_accepts_the_chain_rule_values_that_autograd_computes()
+    {
+        Assert.Null(Notebook04.Exercise5(null, null).Correct);
+        Assert.Null(Notebook04.Exercise5(18, null).Correct);
+        using var ab = tensor(new[] { 3.0, 2.0 }, requires_grad: true);
+        U(ab).backward();
+        var grad = ab.grad!.data<double>().ToArray();
+        Assert.True(Notebook04.Exercise5(grad[0], grad[1]).Correct);
+        Assert.True(Notebook04.Exercise5(18, 19).Correct);
+        using var numerical = Calculus.GradientCheck.Numerical(U, ab.detach());
+        Assert.True(Notebook04.Exercise5(numerical[0].item<double>(), numerical[1].item<double>()).Correct);   // a numerical check passes too
+    }
+
+    [Fact]
+    public void Exercise5_names_each_slip_of_the_multivariable_chain_rule()
+    {
+        Assert.Contains("wrong way round", Notebook04.Exercise5(19, 18).Message);
+        Assert.Contains("only the path through x", Notebook04.Exercise5(6, 19).Message);
+        Assert.Contains("your ∂u/∂b is right", Notebook04.Exercise5(6, 19).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("leaves out the path through z", Notebook04.Exercise5(16, 21).Message);
+        Assert.Contains("leaves out the path through y", Notebook04.Exercise5(8, 4).Message);
+        Assert.Contains("2z", Notebook04.Exercise5(17, 20).Message);
+        Assert.Contains("∂z/∂b = −1", Notebook04.Exercise5(18, 23).Message);
+        var sums = Notebook04.Exercise5(52, 39);
+        Assert.Contains("path that does not exist", sums.Message);
+        Assert.Contains("adds them up", Notebook04.Exercise5(120, -180).Message);
+        var off = Notebook04.Exercise5(1, 2);
+        Assert.False(off.Correct);
+        Assert.Contains("is off", off.Message);
+        Assert.Contains("Hint", off.Message);
+        Assert.DoesNotContain("18", off.Message);
+        Assert.Contains("NaN", Notebook04.Exercise5(double.NaN, 19).Message);
+        foreach (var (da, db) in new[] { (6.0, 6.0), (16.0, 21.0), (8.0, 4.0), (17.0, 20.0), (18.0, 23.0), (52.0, 39.0), (120.0, -180.0) })
+            Assert.False(Notebook04.Exercise5(da, db).Correct);
+    }
 }

@@ -84,4 +84,78 @@ public class ExercisesNotebook05Tests
         Assert.Throws<ArgumentException>(() => Notebook05.ControlFlow(zeros(3)));
         Assert.Throws<ArgumentException>(() => Notebook05.ControlFlow(ones(3, dtype: ScalarType.Int64)));
     }
+
+    [Fact]
+    public void Exercise5_is_about_a_function_that_mixes_the_elements()
+    {
+        Assert.True(Notebook05.Exercise5("ace").Correct);
+        Assert.True(Notebook05.Exercise5("E, C, A").Correct);
+        var elementwise = Notebook05.Exercise5("abce");          // the element-wise shortcut the lesson's examples suggest
+        Assert.False(elementwise.Correct);
+        Assert.Contains("(b) is false", elementwise.Message);
+        var jacobian = Notebook05.Exercise5("acde");
+        Assert.False(jacobian.Correct);
+        Assert.Contains("x's shape", jacobian.Message);
+        Assert.Contains("missing", Notebook05.Exercise5("ac").Message);
+        Assert.Null(Notebook05.Exercise5(null).Correct);
+    }
+
+    [Fact]
+    public void Exercise5s_true_statements_are_what_autograd_does()
+    {
+        using var A = tensor(new double[,] { { 2, -1, 0 }, { 1, 3, 5 } });
+        using var x = ones(3, dtype: ScalarType.Float64).requires_grad_(true);
+        using var y = A.mv(x);
+        y.sum().backward(retain_graph: true);
+        Assert.Equal(new long[] { 3 }, x.grad!.shape);                                   // (a)
+        Assert.True(x.grad.allclose(A.sum(dim: 0)));                                         // (c): column sums, Aᵀ1
+        x.grad.zero_();
+        y.backward([tensor(new double[] { 1, 0 })]);
+        Assert.True(x.grad.allclose(A[0]));                                             // (e): the first row
+    }
+
+    [Fact]
+    public void Exercise6_accepts_the_chain_rule_gradient_in_any_sensible_form()
+    {
+        Assert.Null(Notebook05.Exercise6(null).Correct);
+        Assert.True(Notebook05.Exercise6(x => 2 * x * x.pow(2).cos()).Correct);
+        Assert.True(Notebook05.Exercise6(x => (2 * x * (x * x).cos()).to_type(ScalarType.Float32)).Correct);   // float32 is precise enough
+        Assert.True(Notebook05.Exercise6(x => (2 * x * x.pow(2).cos()).reshape(-1, 1)).Correct);              // a column of the right length
+        Assert.True(Notebook05.Exercise6(x =>
+        {
+            var v = x.detach().clone().requires_grad_(true);
+            Notebook05.SinOfSquares(v).backward();
+            return v.grad!.detach();
+        }).Correct);
+    }
+
+    [Fact]
+    public void Exercise6_shows_the_mismatch_and_names_each_chain_rule_slip()
+    {
+        var lessons = Notebook05.Exercise6(x => x.pow(2).cos());                    // the buggy gradient of the lesson
+        Assert.False(lessons.Correct);
+        Assert.Contains("hand-written gradient vs central difference", lessons.Message);
+        Assert.Contains("forgets the inner one", lessons.Message);
+        Assert.Contains("2x, not x", Notebook05.Exercise6(x => x * x.pow(2).cos()).Message);
+        Assert.Contains("2x, not 2", Notebook05.Exercise6(x => 2 * x.pow(2).cos()).Message);
+        Assert.Contains("derivative of sin is cos", Notebook05.Exercise6(x => -2 * x * x.pow(2).sin()).Message);
+        Assert.Contains("not at its derivative", Notebook05.Exercise6(x => 2 * x * (2 * x).cos()).Message);
+        var other = Notebook05.Exercise6(x => x.exp());
+        Assert.False(other.Correct);
+        Assert.Contains("Hint: the chain rule", other.Message);
+    }
+
+    [Fact]
+    public void Exercise6_turns_a_wrong_shape_a_throw_and_nan_into_feedback()
+    {
+        var sum = Notebook05.Exercise6(x => (2 * x * x.pow(2).cos()).sum());     // one number instead of one per element
+        Assert.False(sum.Correct);
+        Assert.Contains("shape", sum.Message);
+        var threw = Notebook05.Exercise6(_ => throw new InvalidOperationException("oops"));
+        Assert.False(threw.Correct);
+        Assert.Contains("threw InvalidOperationException", threw.Message);
+        var nan = Notebook05.Exercise6(x => x / 0 * 0);
+        Assert.False(nan.Correct);
+        Assert.Contains("NaN", nan.Message);
+    }
 }

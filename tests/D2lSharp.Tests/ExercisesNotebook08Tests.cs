@@ -44,24 +44,69 @@ public class ExercisesNotebook08Tests
         Assert.Null(Notebook08.Exercise2(null).Correct);
     }
 
-    [Fact]
-    public void Exercise3_accepts_a_stable_softmax_in_float32()
+    /// <summary>The cross-entropy from logits with the log-sum-exp trick, written as a learner would.</summary>
+    static Tensor LogSumExpCrossEntropy(Tensor o, Tensor y)
     {
-        var o = tensor(new float[] { 1000f, 1001f, 1002f });
-        var e = (o - o.max()).exp();
-        Assert.True(Notebook08.Exercise3(e / e.sum()).Correct);
-        Assert.True(Notebook08.Exercise3(softmax(o, 0)).Correct);
+        var m = o.max(1, keepdim: true).values;
+        var lse = m.squeeze(1) + (o - m).exp().sum(1).log();
+        return lse - (o * y).sum(1);
     }
 
     [Fact]
-    public void Exercise3_rejects_the_naive_softmax_and_plain_normalization_and_is_pending_on_null()
+    public void Exercise3_accepts_log_sum_exp_in_any_sensible_form()
     {
-        var o = tensor(new float[] { 1000f, 1001f, 1002f });
-        var naive = Notebook08.Exercise3(o.exp() / o.exp().sum());
-        Assert.False(naive.Correct);
-        Assert.Contains("NaN", naive.Message);
-        Assert.False(Notebook08.Exercise3(o / o.sum()).Correct);
         Assert.Null(Notebook08.Exercise3(null).Correct);
+        Assert.True(Notebook08.Exercise3(LogSumExpCrossEntropy).Correct);
+        Assert.True(Notebook08.Exercise3((o, y) => LogSumExpCrossEntropy(o, y).reshape(-1, 1)).Correct);             // a column of losses
+        Assert.True(Notebook08.Exercise3((o, y) => LogSumExpCrossEntropy(o.to_type(ScalarType.Float64), y)).Correct);  // in float64
+        Assert.True(Notebook08.Exercise3((o, y) =>                                                                       // gather instead of the one-hot sum
+        {
+            var m = o.max(1, keepdim: true).values;
+            var shifted = o - m;
+            return shifted.exp().sum(1).log() - shifted.gather(1, y.argmax(1).reshape(-1, 1)).squeeze(1);
+        }).Correct);
+        Assert.True(Notebook08.Exercise3((o, y) => -(o.log_softmax(1) * y).sum(1)).Correct);   // what the library does (the exercise asks for it by hand)
+    }
+
+    [Fact]
+    public void Exercise3_names_overflow_underflow_and_each_slip()
+    {
+        var naive = Notebook08.Exercise3((o, y) => -((o.exp() / o.exp().sum(1, keepdim: true)).log() * y).sum(1));
+        Assert.False(naive.Correct);
+        Assert.Contains("overflows", naive.Message);
+        var viaStableSoftmax = Notebook08.Exercise3((o, y) =>
+        {
+            var e = (o - o.max(1, keepdim: true).values).exp();
+            return -((e / e.sum(1, keepdim: true)).log() * y).sum(1);
+        });
+        Assert.False(viaStableSoftmax.Correct);
+        Assert.Contains("underflows to 0", viaStableSoftmax.Message);
+        var globalMax = Notebook08.Exercise3((o, y) =>
+        {
+            var m = o.max();
+            return m + (o - m).exp().sum(1).log() - (o * y).sum(1);
+        });
+        Assert.False(globalMax.Correct);
+        Assert.Contains("each row's own largest logit", globalMax.Message);
+        var notAddedBack = Notebook08.Exercise3((o, y) =>
+        {
+            var m = o.max(1, keepdim: true).values;
+            return (o - m).exp().sum(1).log() - (o * y).sum(1);
+        });
+        Assert.False(notAddedBack.Correct);
+        Assert.Contains("add it back", notAddedBack.Message);
+        Assert.Contains("wrong sign", Notebook08.Exercise3((o, y) => -LogSumExpCrossEntropy(o, y)).Message);
+        Assert.Contains("log-sum-exp alone", Notebook08.Exercise3((o, y) => LogSumExpCrossEntropy(o, y) + (o * y).sum(1)).Message);
+        Assert.Contains("one number", Notebook08.Exercise3((o, y) => LogSumExpCrossEntropy(o, y).mean()).Message);
+        var matmul = Notebook08.Exercise3((o, y) => o.matmul(y));                // shape-valid on the square cases, which come first
+        Assert.False(matmul.Correct);
+        Assert.Contains("shape", matmul.Message);
+        var picksWrongEntries = Notebook08.Exercise3((o, y) =>                  // (o y)ᵢᵢ instead of Σⱼ oᵢⱼ yᵢⱼ: right only if the labels were 0, 1, 2, …
+        {
+            var m = o.max(1, keepdim: true).values;
+            return m.squeeze(1) + (o - m).exp().sum(1).log() - o.mm(y).diagonal();
+        });
+        Assert.False(picksWrongEntries.Correct);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class ExercisesNotebook12Tests
     }
 
     [Fact]
-    public void Exercise3_values_not_derivatives()
+    public void Exercise3_training_keeps_values_that_evaluation_frees()
     {
         Assert.Null(Notebook12.Exercise3(null).Correct);
         Assert.True(Notebook12.Exercise3('B').Correct);
@@ -65,6 +65,8 @@ public class ExercisesNotebook12Tests
         foreach (var wrong in new[] { 'A', 'C', 'D', 'E' })
             Assert.False(Notebook12.Exercise3(wrong).Correct);
         Assert.Contains("notes", Notebook12.Exercise3('A').Message);
+        Assert.Contains("numerical differentiation", Notebook12.Exercise3('C').Message);
+        Assert.Contains("no_grad", Notebook12.Exercise3('D').Message);
         Assert.DoesNotContain("Hint", Notebook12.Exercise3(null).Message);
     }
 
@@ -132,6 +134,98 @@ public class ExercisesNotebook12Tests
         Assert.Contains("MiB", Notebook12.Exercise4(20).Message);
         Assert.Contains("MB", Notebook12.Exercise4(21).Message);
         Assert.False(Notebook12.Exercise4(20).Correct);
+    }
+
+    [Theory]
+    [InlineData("ad")]
+    [InlineData("DA")]
+    [InlineData("a, d")]
+    public void Exercise5_the_true_statements_about_a_bias_in_any_order_and_case(string answer) =>
+        Assert.True(Notebook12.Exercise5(answer).Correct);
+
+    [Fact]
+    public void Exercise5_says_why_each_wrong_statement_is_false_and_when_a_true_one_is_missing()
+    {
+        Assert.Null(Notebook12.Exercise5(null).Correct);
+        Assert.DoesNotContain("Hint", Notebook12.Exercise5(null).Message);
+        var penalty = Notebook12.Exercise5("abd");
+        Assert.False(penalty.Correct);
+        Assert.Contains("out of the penalty", penalty.Message);
+        var twoTerms = Notebook12.Exercise5("acd");
+        Assert.False(twoTerms.Correct);
+        Assert.Contains("one term per path", twoTerms.Message);
+        var keepB = Notebook12.Exercise5("ade");
+        Assert.False(keepB.Correct);
+        Assert.Contains("identity", keepB.Message);
+        var missing = Notebook12.Exercise5("a");
+        Assert.False(missing.Correct);
+        Assert.Contains("missing", missing.Message);
+        Assert.DoesNotContain("(d)", missing.Message);          // it does not name the missing letter
+        Assert.Contains("not one of the options", Notebook12.Exercise5("az").Message);
+        // the example the prompts show is not the answer
+        Assert.False(Notebook12.Exercise5("ac").Correct);
+        Assert.DoesNotContain("\"ad\"", Notebook12.Exercise5(null).Message);
+    }
+
+    [Fact]
+    public void Exercise6_the_bias_gradient_sums_the_rows_of_dZ()
+    {
+        Assert.Null(Notebook12.Exercise6(null).Correct);
+        Assert.True(Notebook12.Exercise6(gradZ => gradZ.sum(dim: 0)).Correct);
+        Assert.True(Notebook12.Exercise6(gradZ => gradZ.t().mv(ones(gradZ.shape[0], dtype: ScalarType.Float64))).Correct);
+        Assert.True(Notebook12.Exercise6(gradZ => gradZ.sum(0, keepdim: true).squeeze(0)).Correct);
+        Assert.False(Notebook12.Exercise6(gradZ => zeros(gradZ.shape[1], dtype: ScalarType.Float64)).Correct);
+        Assert.False(Notebook12.Exercise6(gradZ => gradZ.sum(dim: 0) + 0.1).Correct);
+    }
+
+    [Fact]
+    public void Exercise6_names_the_mean_the_wrong_axis_the_per_example_rows_keepdim_and_float32()
+    {
+        var mean = Notebook12.Exercise6(gradZ => gradZ.mean([0]));
+        Assert.False(mean.Correct);
+        Assert.Contains("averages the examples", mean.Message);
+        Assert.Contains("4 times too small", mean.Message);
+        var acrossUnits = Notebook12.Exercise6(gradZ => gradZ.sum(1));
+        Assert.False(acrossUnits.Correct);
+        Assert.Contains("across the hidden units", acrossUnits.Message);
+        var rows = Notebook12.Exercise6(gradZ => gradZ);
+        Assert.False(rows.Correct);
+        Assert.Contains("one row per example", rows.Message);
+        var keepdim = Notebook12.Exercise6(gradZ => gradZ.sum(0, keepdim: true));
+        Assert.False(keepdim.Correct);
+        Assert.Contains("keepdim", keepdim.Message);
+        var total = Notebook12.Exercise6(gradZ => gradZ.sum());
+        Assert.False(total.Correct);
+        Assert.Contains("single number", total.Message);
+        var float32 = Notebook12.Exercise6(gradZ => gradZ.sum(dim: 0).to_type(ScalarType.Float32));
+        Assert.False(float32.Correct);
+        Assert.Contains("float32 for a float64", float32.Message);
+        var threw = Notebook12.Exercise6(gradZ => throw new InvalidOperationException("not yet"));
+        Assert.False(threw.Correct);
+        Assert.Contains("threw", threw.Message);
+        Assert.DoesNotContain("Hint", Notebook12.Exercise6(null).Message);
+        Assert.Contains("Hint", Notebook12.Exercise6(gradZ => gradZ.sum(dim: 0) * 2).Message);
+    }
+
+    [Fact]
+    public void Exercise6_recognises_the_csharp_sum0_trap_of_notebook_03()
+    {
+        // In C#, sum(0) picks sum(ScalarType type) with type 0 = Byte: the total of everything, as a uint8 scalar.
+        var trap = Notebook12.Exercise6(gradZ => gradZ.sum(0));
+        Assert.False(trap.Correct);
+        Assert.Contains("sum(dim: 0)", trap.Message);
+        Assert.Contains("notebook 03", trap.Message);
+    }
+
+    [Fact]
+    public void Exercise6_meets_a_matrix_product_only_on_square_cases_where_it_is_defined()
+    {
+        // A ones vector of the wrong length, ones(h) where ones(n) was meant: right whenever n = h, and a matmul shape error,
+        // which ends the test process, on any other case. Reaching the assertion shows the checker ran only square cases.
+        Assert.True(Notebook12.Exercise6(gradZ => ones(gradZ.shape[1], dtype: ScalarType.Float64).matmul(gradZ)).Correct);
+        var squared = Notebook12.Exercise6(gradZ => gradZ.matmul(gradZ));
+        Assert.False(squared.Correct);
+        Assert.Contains("one row per example", squared.Message);
     }
 }
 

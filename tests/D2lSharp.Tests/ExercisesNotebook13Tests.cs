@@ -135,4 +135,46 @@ public class ExercisesNotebook13Tests
         Assert.Contains("σ(0)", Notebook13.Exercise4(9.8e-4).Message);   // 0.5¹⁰ rounded
         Assert.Contains("chain rule", Notebook13.Exercise4(1e-3).Message); // far off: the hint is for the method
     }
+
+    [Theory]
+    [InlineData("abce")]
+    [InlineData("E, C, B, A")]
+    [InlineData("(a) (b) (c) (e)")]
+    public void Exercise5_accepts_the_true_statements_in_any_order_case_and_punctuation(string answer) =>
+        Assert.True(Notebook13.Exercise5(answer).Correct, answer);
+
+    [Fact]
+    public void Exercise5_says_why_each_false_statement_is_false_and_when_a_true_one_is_missing()
+    {
+        var d = Notebook13.Exercise5("abcde");
+        Assert.False(d.Correct);
+        Assert.Contains("(d) is false:", d.Message);
+        Assert.Contains("own", d.Message);
+        Assert.DoesNotContain("(f)", d.Message);
+        var f = Notebook13.Exercise5("f");                          // the hidden-unit intuition carried over
+        Assert.False(f.Correct);
+        Assert.Contains("(f) is false:", f.Message);
+        Assert.Contains("missing", f.Message);
+        Assert.Contains("Hint", f.Message);
+        var partial = Notebook13.Exercise5("abc");                   // right so far, (e) left out
+        Assert.False(partial.Correct);
+        Assert.Contains("missing", partial.Message);
+        Assert.DoesNotContain("is false", partial.Message);
+        Assert.DoesNotContain("abce", partial.Message);              // never the letters of the answer
+        var unknown = Notebook13.Exercise5("ag");
+        Assert.False(unknown.Correct);
+        Assert.Contains("not one of the options", unknown.Message);
+    }
+
+    [Fact]
+    public void Exercise5_is_pending_without_a_hint_on_null_or_blank()
+    {
+        foreach (var answer in new[] { null, "", "   " })
+        {
+            var pending = Notebook13.Exercise5(answer);
+            Assert.Null(pending.Correct);
+            Assert.DoesNotContain("Hint", pending.Message);
+            Assert.DoesNotContain("gradient", pending.Message);
+        }
+    }
 }

@@ -111,4 +111,32 @@ public class GradientCheckTests
         using var x = tensor(1.0);
         Assert.Throws<ArgumentOutOfRangeException>(() => GradientCheck.Numerical(v => v * v, x, h: 0));
     }
+
+    [Fact]
+    public void Compare_with_a_hand_written_gradient_accepts_the_right_one_and_catches_a_chain_rule_slip()
+    {
+        using var x = tensor(new double[] { 0.5, 1.0, 1.5 });
+        Tensor F(Tensor v) => v.pow(2).sin().sum();
+        var right = GradientCheck.Compare(F, v => 2 * v * v.pow(2).cos(), x);
+        Assert.True(right.Agrees(1e-8), right.ToString());
+        Assert.StartsWith("hand-written gradient vs central difference", right.ToString());
+        var wrong = GradientCheck.Compare(F, v => v.pow(2).cos(), x);             // forgets the inner derivative 2x
+        Assert.Equal(2.0 / 3, wrong.MaxRelativeError, 6);                           // worst at x = 1.5: |cos − 3cos| / |3cos|
+        Assert.Equal(0.0, MaxDiff(wrong.Autograd, x.pow(2).cos()));
+        Assert.True(MaxDiff(wrong.Numerical, 2 * x * x.pow(2).cos()) < 1e-8);
+        Assert.StartsWith("autograd vs", GradientCheck.Compare(F, x).ToString());
+    }
+
+    [Fact]
+    public void Compare_with_a_hand_written_gradient_names_a_wrong_shape_null_and_a_non_float_result()
+    {
+        using var x = tensor(new double[] { 1, 2 });
+        var shape = Assert.Throws<ArgumentException>(() => GradientCheck.Compare(v => v.sum(), v => v.sum(), x));
+        Assert.Contains("gradient returned shape ()", shape.Message);
+        Assert.Contains("x's shape (2,)", shape.Message);
+        Assert.Throws<ArgumentException>(() => GradientCheck.Compare(v => v.sum(), _ => null!, x));
+        var ints = Assert.Throws<ArgumentException>(() => GradientCheck.Compare(v => v.sum(), v => ones(2, dtype: ScalarType.Int64), x));
+        Assert.Contains("int64", ints.Message);
+        Assert.Throws<ArgumentNullException>(() => GradientCheck.Compare(v => v.sum(), (Func<Tensor, Tensor>)null!, x));
+    }
 }

@@ -5,16 +5,18 @@ using static TorchSharp.torch;
 namespace D2lSharp.Calculus;
 
 /// <summary>
-/// The result of <see cref="GradientCheck.Compare"/>: autograd's gradient, the central-difference one (both float64,
-/// shaped like x) and the largest element-wise relative error between them.
+/// The result of <see cref="GradientCheck.Compare(Func{Tensor, Tensor}, Tensor, double)"/>: the gradient under test, the
+/// central-difference one (both float64, shaped like x) and the largest element-wise relative error between them.
+/// <see cref="Autograd"/> holds autograd's gradient, or the hand-written one when the comparison was given a gradient function
+/// (<see cref="Method"/> says which).
 /// </summary>
-public sealed record GradientComparison(Tensor Autograd, Tensor Numerical, double MaxRelativeError, double H)
+public sealed record GradientComparison(Tensor Autograd, Tensor Numerical, double MaxRelativeError, double H, string Method = "autograd")
 {
     /// <summary>True when the two gradients agree to within <paramref name="tolerance"/> (relative).</summary>
     internal bool Agrees(double tolerance = 1e-5) => MaxRelativeError <= tolerance;
 
     public override string ToString() =>
-        $"autograd vs central difference (h = {H.ToString("G3", CultureInfo.InvariantCulture)}): " +
+        $"{Method} vs central difference (h = {H.ToString("G3", CultureInfo.InvariantCulture)}): " +
         $"max relative error {MaxRelativeError.ToString("G3", CultureInfo.InvariantCulture)}";
 }
 
@@ -87,14 +89,50 @@ public static class GradientCheck
                 ? zeros(x.shape, dtype: ScalarType.Float64)
                 : leaf.grad.detach().to_type(ScalarType.Float64).clone();
             numerical = Numerical(f, x, h);
-            var difference = (autograd - numerical).abs();
-            var scale = maximum(autograd.abs(), numerical.abs()).clamp_min(RelativeErrorFloor);
-            maxError = x.numel() == 0 ? 0 : (difference / scale).max().item<double>();
+            maxError = x.numel() == 0 ? 0 : RelativeErrors(autograd, numerical).max().item<double>();
             autograd.MoveToOuterDisposeScope();
             numerical.MoveToOuterDisposeScope();
         }
         return new GradientComparison(autograd, numerical, maxError, h);
     }
+
+    /// <summary>
+    /// A hand-written gradient function <paramref name="gradient"/> of <paramref name="f"/>, evaluated at <paramref name="x"/>,
+    /// next to the central-difference gradient, with the largest relative error between them: how to test a gradient derived by
+    /// hand before trusting it. Course plumbing (d2l has no such helper), first used in notebook 05's exercise 6.
+    /// </summary>
+    public static GradientComparison Compare(Func<Tensor, Tensor> f, Func<Tensor, Tensor> gradient, Tensor x, double h = 1e-6)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(gradient);
+        TensorGuards.Alive(x, nameof(x));
+        RequireFloatingPoint(x);
+
+        Tensor byHand, numerical;
+        double maxError;
+        using (var scope = NewDisposeScope())
+        {
+            Tensor? given;
+            using (no_grad()) given = gradient(x.detach().clone());
+            if (given is null)
+                throw new ArgumentException("gradient returned null; it should return a tensor with x's shape, one partial derivative per element.", nameof(gradient));
+            if (!given.shape.SequenceEqual(x.shape))
+                throw new ArgumentException(
+                    $"gradient returned shape {Display.TensorFormatter.Shape(given)}; the gradient of a scalar f at x has x's shape " +
+                    $"{Display.TensorFormatter.Shape(x)}, one partial derivative per element.", nameof(gradient));
+            if (!is_floating_point(given))
+                throw new ArgumentException($"gradient returned a tensor of dtype {Display.TensorFormatter.DTypeName(given.dtype)}; a gradient takes real values.", nameof(gradient));
+            byHand = given.detach().cpu().to_type(ScalarType.Float64).clone();
+            numerical = Numerical(f, x, h);
+            maxError = x.numel() == 0 ? 0 : RelativeErrors(byHand, numerical).max().item<double>();
+            byHand.MoveToOuterDisposeScope();
+            numerical.MoveToOuterDisposeScope();
+        }
+        return new GradientComparison(byHand, numerical, maxError, h, "hand-written gradient");
+    }
+
+    /// <summary>|a − n| / max(|a|, |n|) element by element; where both are below <see cref="RelativeErrorFloor"/>, relative to that floor.</summary>
+    static Tensor RelativeErrors(Tensor a, Tensor n) => (a - n).abs() / maximum(a.abs(), n.abs()).clamp_min(RelativeErrorFloor);
 
     static double Evaluate(Func<Tensor, Tensor> f, Tensor point)
     {

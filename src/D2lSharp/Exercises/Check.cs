@@ -183,9 +183,10 @@ public static class Check
         if (!double.IsFinite(answer) || !double.IsFinite(value) || value == 0 || answer == 0 || Math.Sign(answer) != Math.Sign(value)) return false;
         int shown = Math.Max(SignificantDigits(answer), minDigits);
         double unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - shown + 1);
-        const double slack = 1 + 1e-9;
-        bool rounded = Math.Abs(answer - value) <= unit / 2 * slack;
-        bool cutOff = Math.Abs(answer) <= Math.Abs(value) && Math.Abs(value) - Math.Abs(answer) < unit * slack;
+        bool rounded = Math.Abs(answer - value) <= unit / 2 * (1 + 1e-9);
+        // Cut off: the value's digits up to that unit, nothing more (1.25 cut to three digits is 1.25, never 1.24).
+        double truncated = Math.Floor(Math.Abs(value) / unit + 1e-9) * unit;
+        bool cutOff = Math.Abs(Math.Abs(answer) - truncated) <= unit * 1e-6;
         return rounded || cutOff;
     }
 

@@ -33,12 +33,16 @@ public static class Notebook01
     public static Feedback Exercise4(long? answer) =>
         Check.Exact(answer, 64L, "the number of elements", "first work out the shape of the result: along the axis you concatenate, the lengths add up; every other axis must match and stays as it is");
 
-    /// <summary>Exercise 5 (conceptual): which operations keep the shape of a 3×4 tensor X.</summary>
+    /// <summary>
+    /// Exercise 5 (conceptual): which of six operations on the 3×4 tensor Xf run and give shape (3, 4) — broadcasting, a matrix
+    /// product that keeps the shape, one that does not, and a concatenation, so the rules of the lesson have to be applied, not recalled.
+    /// </summary>
     public static Feedback Exercise5(string? answer) =>
-        Check.Choice(answer, "ade", "the operations that keep X's shape (3, 4)", new Dictionary<char, string>
+        Check.Choice(answer, "acd", "the operations that give a result of shape (3, 4)", new Dictionary<char, string>
         {
-            ['b'] = "a sum over all axes reduces the 12 elements to a single one",
-            ['c'] = "the transpose swaps the axes: a 3×4 matrix becomes 4×3",
-            ['f'] = "a matrix product multiplies (3×4) by (4×3) and gives 3×3",
-        }, hint: "element-wise operators act on each element separately and return one result per element");
+            ['b'] = "lined up from the right, ones(3) meets the last axis of Xf, of length 4; 3 and 4 differ and neither is 1, so the addition throws",
+            ['e'] = "Xf.T is 4×3, and a (4×3)·(3×4) product takes the outer lengths: 4×4",
+            ['f'] = "concatenating along axis 0 adds up the numbers of rows: 6×4",
+        }, hint: "broadcasting lines shapes up from the right (a missing leading axis counts as length 1, and only length-1 axes stretch); " +
+                 "mm needs equal inner lengths and keeps the outer ones; cat adds up the lengths along its axis");
 }

@@ -25,7 +25,7 @@ public static class Notebook02
     public static Feedback Exercise2(Tensor? answer) => Check.Guard(() =>
     {
         const string what = "the float32 inputs tensor after deleting the rows with a missing NumRooms";
-        const string hint = "keep the rows where NumRooms is not null (data.Filter(...ElementwiseIsNotNull())), split off Price, " +
+        const string hint = "keep the rows where NumRooms is not null (houses.Filter(...ElementwiseIsNotNull())), split off Price, " +
                             "one-hot encode Alley with a missing category — only the categories that are left get a column";
         if (answer is null) return Check.Pending($"compute {what}.");
         if (Check.Unusable(answer, what) is { } unusable) return unusable;

@@ -47,12 +47,57 @@ public static class Notebook04
         return Check.Right($"{what} matches the true slope at x = {string.Join(", ", points.Select(p => p.ToString(CultureInfo.InvariantCulture)))}.");
     });
 
-    /// <summary>Exercise 5 (conceptual, d2l 2.4 exercise 6): the multivariable chain rule for u = f(x, y, z) with x, y, z functions of a and b.</summary>
-    public static Feedback Exercise5(string? answer) =>
-        Check.Choice(answer, "b", "the expression for ∂u/∂a", new Dictionary<char, string>
+    /// <summary>
+    /// Exercise 5 (after d2l 2.4 exercise 4): ∂u/∂a and ∂u/∂b of u = xy + z² with x = a + b, y = ab, z = a − b at (a, b) = (3, 2),
+    /// by the multivariable chain rule: 18 and 19, each the sum of three paths. The point is chosen so that every usual slip
+    /// (a path left out, a path's sign, z for 2z, sums multiplied, paths multiplied, the two swapped) gives its own number.
+    /// </summary>
+    public static Feedback Exercise5(double? dudA, double? dudB) => Check.Guard(() =>
+    {
+        if (dudA is null || dudB is null)
+            return Check.Pending("compute ∂u/∂a and ∂u/∂b of u = xy + z² (x = a + b, y = ab, z = a − b) at (a, b) = (3, 2).");
+        double da = dudA.Value, db = dudB.Value;
+        if (Check.NotFinite(da, "your ∂u/∂a") is { } badA) return badA;
+        if (Check.NotFinite(db, "your ∂u/∂b") is { } badB) return badB;
+        // at (3, 2): x = 5, y = 6, z = 1; ∂u/∂x = y = 6, ∂u/∂y = x = 5, ∂u/∂z = 2z = 2
+        const double a = 3, b = 2, x = a + b, y = a * b, z = a - b;
+        const double rightA = y * 1 + x * b + 2 * z * 1, rightB = y * 1 + x * a + 2 * z * -1;   // 18 and 19
+        const string hint = "draw the graph a, b → x, y, z → u. Each path from a to u contributes the product of the local derivatives " +
+                            "along it (such as ∂u/∂y · ∂y/∂a), and the paths add up. At (3, 2), x = 5, y = 6 and z = 1";
+        static bool Is(double value, double expected) => Math.Abs(value - expected) <= 1e-4 * Math.Max(1, Math.Abs(expected));
+        bool aRight = Is(da, rightA), bRight = Is(db, rightB);
+        if (aRight && bRight)
+            return Check.Right($"∂u/∂a = {Check.G(da)} and ∂u/∂b = {Check.G(db)}: each is the sum of three paths, through x, y and z.");
+        if (Is(da, rightB) && Is(db, rightA))
+            return Check.Wrong("these are the right two numbers the wrong way round (or the derivatives at (a, b) = (2, 3)): " +
+                               "check which one is ∂u/∂a, and that a = 3 and b = 2.");
+        var slipsA = new (double Value, string Why)[]
         {
-            ['a'] = "a also changes u through y and z, and those paths count too",
-            ['c'] = "multiplying out the sums creates cross terms like ∂u/∂x · ∂y/∂a, which pair x's effect on u with y's dependence on a: a path that does not exist",
-            ['d'] = "the chain rule multiplies the derivatives along one path and adds up the paths; it never multiplies different paths together",
-        }, hint: "draw the dependency graph a → x, y, z → u and follow every path from a to u");
+            (y * 1, "is only the path through x; a reaches u through y and z as well"),
+            (y * 1 + x * b, "leaves out the path through z, and z = a − b depends on a too"),
+            (y * 1 + 2 * z * 1, "leaves out the path through y, and y = ab depends on a too"),
+            (y * 1 + x * b + z * 1, "takes ∂u/∂z = z on the path through z, but the derivative of z² is 2z"),
+            ((y + x + 2 * z) * (1 + b + 1), "multiplies the sum of ∂u/∂x, ∂u/∂y, ∂u/∂z by the sum of ∂x/∂a, ∂y/∂a, ∂z/∂a; that pairs, for example, " +
+                                            "∂u/∂x with ∂y/∂a, a path that does not exist. Each term belongs to one path"),
+            (y * 1 * (x * b) * (2 * z * 1), "multiplies the three paths together; the chain rule adds them up"),
+        };
+        var slipsB = new (double Value, string Why)[]
+        {
+            (y * 1, "is only the path through x; b reaches u through y and z as well"),
+            (y * 1 + x * a, "leaves out the path through z, and z = a − b depends on b too"),
+            (y * 1 - 2 * z, "leaves out the path through y, and y = ab depends on b too"),
+            (y * 1 + x * a + 2 * z, "has the wrong sign on the path through z: z = a − b falls as b grows, so ∂z/∂b = −1"),
+            (y * 1 + x * a - z, "takes ∂u/∂z = z on the path through z, but the derivative of z² is 2z"),
+            ((y + x + 2 * z) * (1 + a - 1), "multiplies the sum of ∂u/∂x, ∂u/∂y, ∂u/∂z by the sum of ∂x/∂b, ∂y/∂b, ∂z/∂b; that pairs, for example, " +
+                                            "∂u/∂x with ∂y/∂b, a path that does not exist. Each term belongs to one path"),
+            (y * 1 * (x * a) * (2 * z * -1), "multiplies the three paths together; the chain rule adds them up"),
+        };
+        string Verdict(string name, double value, bool right, (double Value, string Why)[] slips) =>
+            right ? $"your {name} is right."
+            : slips.FirstOrDefault(s => Is(value, s.Value)) is { Why: { } why } ? $"your {name} = {Check.G(value)} {why}."
+            : $"your {name} = {Check.G(value)} is off.";
+        var parts = new[] { Verdict("∂u/∂a", da, aRight, slipsA), Verdict("∂u/∂b", db, bRight, slipsB) };
+        string text = string.Join(" ", parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        return Check.Wrong(text + " Hint: " + hint + ".");
+    });
 }

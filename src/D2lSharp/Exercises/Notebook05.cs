@@ -73,11 +73,79 @@ public static class Notebook05
             hint: "d is a vector now, so backward needs d.sum(); then check which branch of the if ran for this a");
     });
 
-    /// <summary>Exercise 5 (conceptual): why backward needs a scalar, and what y.sum().backward() computes.</summary>
+    /// <summary>
+    /// Exercise 5 (conceptual): x.grad after y.sum().backward() for y = A x, a function that mixes the elements of x
+    /// (the lesson's examples are element-wise), read as vᵀJ with J = A.
+    /// </summary>
     public static Feedback Exercise5(string? answer) =>
-        Check.Choice(answer, "ad", "the true statements about y.sum().backward() for a vector y", new Dictionary<char, string>
+        Check.Choice(answer, "ace", "the true statements about x.grad for y = A x", new Dictionary<char, string>
         {
-            ['b'] = "x.grad is a tensor with x's shape and stores vectors without trouble; the question is which vector",
-            ['c'] = "the sum is one more cheap operation; it is there to define a single number to differentiate, not for speed",
-        }, hint: "the gradient of a vector with respect to a vector is a matrix (a Jacobian); write out ∂(y₁ + … + yₙ)/∂xⱼ");
+            ['b'] = "∂yⱼ/∂xⱼ is the shortcut for an element-wise f, where yⱼ depends on xⱼ alone; here every yᵢ depends on every xⱼ " +
+                    "(and y has 2 elements, x has 3, so there is no y₃)",
+            ['d'] = "backward never hands out the Jacobian: it computes vᵀJ, one number per element of x, and x.grad always has x's shape",
+        }, hint: "backward of y.sum() computes vᵀJ with v = [1, 1], and the Jacobian of y = A x is A itself; " +
+                 "you can try it with any 2 × 3 matrix A, x = torch.ones(3, requires_grad: true) and A.mv(x)");
+
+    /// <summary>The points at which exercise 6's checker compares a gradient function with the central difference (float64, the one-element case first).</summary>
+    static Tensor[] Exercise6Points() =>
+    [
+        tensor(new[] { 0.7 }),
+        tensor(new[] { 0.5, 1.0, 1.5 }),
+        tensor(new[] { -1.2, 0.3, 2.0, -0.8 }),
+        tensor(new[] { 1.9, -0.4, 0.05, -2.2, 1.1, 0.9 }),
+    ];
+
+    /// <summary>The function of exercise 6: f(x) = Σᵢ sin(xᵢ²).</summary>
+    public static Tensor SinOfSquares(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.pow(2).sin().sum();
+    }
+
+    /// <summary>
+    /// Exercise 6: a hand-written gradient of f(x) = Σ sin(xᵢ²) (the lesson's buggy one is cos(x²), which forgets the inner
+    /// derivative), checked with <see cref="Calculus.GradientCheck.Compare(Func{Tensor, Tensor}, Func{Tensor, Tensor}, Tensor, double)"/>
+    /// at a one-element point first and then at longer vectors.
+    /// </summary>
+    public static Feedback Exercise6(Func<Tensor, Tensor>? gradient) => Check.Guard(() =>
+    {
+        if (gradient is null)
+            return Check.Pending("write the gradient of f(x) = Σ sin(xᵢ²) as a function of x (one partial derivative per element); " +
+                                 "the checker compares it with GradientCheck's central difference at a few points.");
+        const string hint = "the chain rule: d/dx sin(u) = cos(u) · du/dx, here with u = x²";
+        using var scope = NewDisposeScope();
+        foreach (var x in Exercise6Points())
+        {
+            string where = $"at x = {Display.TensorFormatter.ValuesText(x)},";
+            if (Check.Run(() => gradient(x.clone()), where, out var given) is { } threw) return threw;
+            if (given is not null && !given.IsInvalid && given.is_floating_point() && given.dim() == 2 && given.numel() == x.numel())
+                given = given.reshape(x.shape);                       // a column or a row of the right length is the same gradient
+            if (Check.Returned(given, x.shape, where, "the gradient") is { } bad) return bad;
+            var check = Calculus.GradientCheck.Compare(SinOfSquares, _ => given!, x);
+            if (check.MaxRelativeError <= 1e-6) continue;
+            var g = check.Autograd;
+            var slip = Slip(g, x);
+            return Check.Wrong($"{where} GradientCheck finds a mismatch ({check}). " + (slip ?? "Hint: " + hint + "."));
+        }
+        return Check.Right("your gradient 2x·cos(x²) agrees with the central difference at all four points: the check is how you trust a gradient derived by hand.");
+    });
+
+    /// <summary>What a wrong gradient of Σ sin(xᵢ²) most likely got wrong, or null.</summary>
+    static string? Slip(Tensor g, Tensor x)
+    {
+        bool Is(Tensor candidate) => (g - candidate).abs().max().item<double>() < 1e-6;
+        var u = x.pow(2);
+        if (Is(u.cos()))
+            return "This is the lesson's buggy gradient cos(x²): it differentiates the outer function and forgets the inner one. " +
+                   "By the chain rule, d/dx sin(u) = cos(u) · du/dx with u = x².";
+        if (Is(x * u.cos()))
+            return "The inner derivative is d(x²)/dx = 2x, not x.";
+        if (Is(2 * u.cos()))
+            return "The inner derivative is d(x²)/dx = 2x, not 2.";
+        if (Is(-2 * x * u.sin()) || Is(2 * x * u.sin()))
+            return "The derivative of sin is cos (it is cos whose derivative is −sin).";
+        if (Is(2 * x * (2 * x).cos()) || Is((2 * x).cos()))
+            return "The outer derivative is cos evaluated at the inner value u = x², not at its derivative 2x.";
+        return null;
+    }
 }

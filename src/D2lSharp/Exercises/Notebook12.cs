@@ -108,27 +108,34 @@ public static class Notebook12
         return Check.Right("∂J/∂Z = ∂J/∂H ⊙ (1 − H²) matches autograd on all five cases: tanh′ needs only the kept output H, not Z.");
     });
 
-    /// <summary>The statements of exercise 3, by letter.</summary>
+    /// <summary>The statements of exercise 3, by letter: explanations of why training runs out of memory where evaluation does not.</summary>
     public static readonly IReadOnlyDictionary<char, string> Exercise3Statements = new Dictionary<char, string>
     {
-        ['A'] = "The forward pass computes the local derivatives (such as ∂H/∂Z) and stores them; backward only multiplies them.",
-        ['B'] = "The forward pass stores intermediate values (such as X and H); backward computes each local derivative from them when it gets there.",
-        ['C'] = "Backward runs the forward pass again for every parameter, so nothing needs to be stored.",
-        ['D'] = "Inference keeps the same intermediate values as training; it only skips the parameter update.",
+        ['A'] = "Training's forward pass computes every local derivative (such as ∂H/∂Z) and stores it; evaluation skips them.",
+        ['B'] = "Training's forward pass keeps values such as each hidden layer's output until backward has used them; under no_grad each intermediate can be freed as soon as the next one is computed.",
+        ['C'] = "Training runs the forward pass once for every parameter, and each run needs its own memory.",
+        ['D'] = "Both keep the same intermediate values; training needs more memory only for the parameter update.",
     };
 
-    /// <summary>Exercise 3: which statement describes what autograd keeps between the forward and the backward pass (one letter).</summary>
+    /// <summary>
+    /// Exercise 3: why a training step runs out of memory on a minibatch size at which evaluation (under no_grad) still works
+    /// (one letter).
+    /// </summary>
     public static Feedback Exercise3(char? choice) => Check.Guard(() =>
     {
         if (choice is null)
-            return Check.Pending("which of the statements A–D (listed by Exercise3Statements) describes what is kept between the forward and the backward pass? Give its letter.");
+            return Check.Pending("which of the statements A–D (listed by Exercise3Statements) explains why training runs out of memory where evaluation " +
+                                 "of the same network does not? Give its letter.");
         char c = char.ToUpperInvariant(choice.Value);
         return c switch
         {
-            'B' => Check.Right("(B): the forward pass keeps values, and backward turns them into derivatives. That is why changing H in place after the forward pass breaks backward."),
+            'B' => Check.Right("(B): the forward pass of training keeps values, one hidden output per layer and example, until backward turns them into gradients; " +
+                               "without a graph, evaluation keeps next to nothing. That is the gap section 6 measured."),
             'A' => Check.Wrong("(A) is what the notes suggest, but no derivative exists before backward starts. Hint: look again at what happened when H was changed in place after the forward pass."),
-            'C' => Check.Wrong("(C) would cost one forward pass per parameter, like numerical differentiation in notebook 05. Hint: what did the memory measurement show a training forward pass leaves behind?"),
-            'D' => Check.Wrong("(D) contradicts the measurement: under no_grad the forward pass left almost nothing behind. Hint: compare the retained bytes of the two modes."),
+            'C' => Check.Wrong("(C) would cost one forward pass per parameter, like numerical differentiation in notebook 05; backpropagation needs one forward and one backward pass. " +
+                               "Hint: what did the memory measurement show a training forward pass leaves behind?"),
+            'D' => Check.Wrong("(D) contradicts the measurement: under no_grad the forward pass left almost nothing behind, while training kept every hidden output. " +
+                               "The update itself needs little: SGD changes the parameters in place. Hint: compare the readings of the two modes."),
             _ => Check.Wrong($"'{choice}' is not one of the letters A, B, C, D."),
         };
     });
@@ -157,5 +164,106 @@ public static class Notebook12
             return Check.Wrong($"{bytes} is the size in {(bytes == expected / (1024 * 1024) ? "MiB (2²⁰ bytes)" : "millions of bytes (MB)")}; the question asks for the number of bytes itself.");
         return Check.Exact(bytes, expected, "bytes of hidden outputs kept",
             hint: "one hidden output per layer, one row per example, one column per unit; mind the size of a float32");
+    });
+
+    /// <summary>
+    /// Exercise 5 (d2l 4.7, exercise 2): which statements about a bias b in the hidden layer (z = W⁽¹⁾x + b, b not in the penalty)
+    /// are true: (a) the graph gains b and a "+", and (d) the weights' gradient formulas keep their form. (Not "ac": that is the
+    /// example every multiple-choice prompt shows.)
+    /// </summary>
+    public static Feedback Exercise5(string? letters) =>
+        Check.Choice(letters, "ad", "the true statements about a bias in the hidden layer", new Dictionary<char, string>
+        {
+            ['b'] = "the exercise leaves b out of the penalty (as d2l suggests): s is computed from W⁽¹⁾ and W⁽²⁾ alone, so no arrow runs from b to ‖·‖²",
+            ['c'] = "a parameter's gradient has one term per path from the parameter to J; W⁽¹⁾ has two (through z and through s), b only one",
+            ['e'] = "z changes by exactly as much as b does (∂z/∂b is the identity), so ∂J/∂b is built from ∂J/∂Z alone, and no value of b is read",
+        }, hint: "draw the graph with b: follow every path from b to J, and ask for each node on them which values its local derivative reads");
+
+    /// <summary>
+    /// The minibatches of Exercise 6 as (n, h): square only. A bias gradient written as a product with a ones vector
+    /// (<c>ones(h).matmul(dZ)</c> where ones(n) was meant) is right on a square case and, on a non-square one, a matmul shape
+    /// error that ends the session (design.md §8b) — so the checker never runs a non-square case. Every other slip (mean instead
+    /// of sum, the wrong axis, keepdim, float32, the per-example rows) shows on the square cases. The 4 × 4 case comes first, where
+    /// the shapes of those slips differ from one another, and the 1 × 1 case last.
+    /// </summary>
+    static readonly (int N, int H)[] Exercise6Sizes = [(4, 4), (6, 6), (1, 1)];
+
+    /// <summary>
+    /// The cases of Exercise 6: for each size, a network of this notebook with a bias in the hidden layer (d = 3 inputs, q = 4 classes,
+    /// λ = 0.1, bias not penalized), seeded, in float64; returns ∂J/∂Z and ∂J/∂b as autograd computes them.
+    /// </summary>
+    static List<(Tensor GradZ, Tensor GradB)> Exercise6Cases()
+    {
+        using var generator = new TorchSharp.torch.Generator(1206);
+        var cases = new List<(Tensor, Tensor)>();
+        foreach (var (n, h) in Exercise6Sizes)
+        {
+            const int d = 3, q = 4;
+            const double lambda = 0.1;
+            var X = randn(n, d, dtype: ScalarType.Float64, generator: generator);
+            var y = randint(0, q, [n], generator: generator);
+            var W1 = randn(h, d, dtype: ScalarType.Float64, generator: generator).requires_grad_();
+            var b = (randn(h, dtype: ScalarType.Float64, generator: generator) + 1).requires_grad_();   // most units active
+            var W2 = randn(q, h, dtype: ScalarType.Float64, generator: generator).requires_grad_();
+            var Z = X.mm(W1.t()) + b;
+            Z.retain_grad();
+            var O = nn.functional.relu(Z).mm(W2.t());
+            var J = nn.functional.cross_entropy(O, y) + lambda / 2 * (W1.pow(2).sum() + W2.pow(2).sum());
+            J.backward();
+            cases.Add((Z.grad!.detach().clone(), b.grad!.detach().clone()));
+        }
+        return cases;
+    }
+
+    /// <summary>
+    /// Exercise 6 (d2l 4.7, exercise 2): a function ∂J/∂Z (n × h) → ∂J/∂b (h,) for the bias of the hidden layer, compared with
+    /// autograd on networks with a bias.
+    /// </summary>
+    public static Feedback Exercise6(Func<Tensor, Tensor>? gradB) => Check.Guard(() =>
+    {
+        if (gradB is null)
+            return Check.Pending("write a function gradZ => ∂J/∂b that takes ∂J/∂Z (n × h, one row per example) and returns the gradient of the " +
+                                 "hidden layer's bias b, a tensor of shape (h,) like b; the checker runs it on a few networks with a bias.");
+        const string hint = "b is added to every row of X W⁽¹⁾ᵀ, so each example's row of ∂J/∂Z reaches every entry of b; how do the contributions of several examples combine?";
+        using var scope = NewDisposeScope();
+        foreach (var (gradZ, expected) in Exercise6Cases())
+        {
+            long n = gradZ.shape[0], h = gradZ.shape[1];
+            string where = $"for ∂J/∂Z of shape {TensorFormatter.ShapeText(gradZ.shape)},";
+            if (Check.Run(() => gradB(gradZ.clone()), where, out var answer) is { } threw) return threw;
+            if (answer is not null && !answer.IsInvalid && answer.dtype == ScalarType.Byte && answer.dim() == 0)
+                return Check.Wrong($"{where} your function returned one uint8 number. If you wrote sum(0): that is the C# trap of notebook 03 — the literal 0 " +
+                                   "converts to any enum, so sum(0) calls sum(ScalarType type) with type 0 = Byte and adds up everything. Name the argument: sum(dim: 0).");
+            if (answer is not null && !answer.IsInvalid && Check.IsReal(answer.dtype) && answer.is_floating_point() && !answer.shape.SequenceEqual(new[] { h }))
+            {
+                string got = TensorFormatter.Shape(answer);
+                if (answer.shape.SequenceEqual(new[] { n, h }) && n > 1)
+                    return Check.Wrong($"{where} your function returned shape {got}, one row per example: that is still ∂J/∂Z's shape. ∂J/∂b has the shape of b, ({h},), " +
+                                       "and every example contributes to the same entries.");
+                if (answer.shape.SequenceEqual(new[] { 1L, h }))
+                    return Check.Wrong($"{where} your function returned shape {got}: the right numbers, perhaps, but with the summed axis kept (keepdim). b has shape ({h},).");
+                if (answer.dim() == 0)
+                    return Check.Wrong($"{where} your function returned a single number; ∂J/∂b has one entry per hidden unit, shape ({h},).");
+            }
+            if (Check.Returned(answer, new[] { h }, where, "∂J/∂b") is { } bad) return bad;
+            var a64 = answer!.detach().to_type(ScalarType.Float64);
+            double err = (a64 - expected).abs().max().item<double>();
+            if (err <= 1e-9) continue;
+            if (answer.dtype != ScalarType.Float64 && err <= 1e-4)
+                return Check.Wrong($"{where} your function returned {TensorFormatter.DTypeName(answer.dtype)} for a float64 ∂J/∂Z, and the rounding to it " +
+                                   $"shows (a difference of {err.ToString("G2", CultureInfo.InvariantCulture)}). Keep the input's dtype.");
+            if ((a64 - expected / n).abs().max().item<double>() < 1e-9)
+                return Check.Wrong($"{where} your function averages the examples' rows (it is {n} times too small). The 1/n of the mean loss is already inside ∂J/∂Z " +
+                                   "(∂J/∂O = (softmax(O) − Y)/n); each example's row adds its full contribution to ∂J/∂b.");
+            if (n == h && (a64 - gradZ.sum(1)).abs().max().item<double>() < 1e-9)
+                return Check.Wrong($"{where} your function adds up the entries of each example's row, across the hidden units. b has one entry per hidden unit, " +
+                                   "and entry k collects what every example contributes to unit k.");
+            if (n == h && (a64 - gradZ.mean([1])).abs().max().item<double>() < 1e-9)
+                return Check.Wrong($"{where} your function averages each example's row, across the hidden units. b has one entry per hidden unit, " +
+                                   "and entry k collects what every example contributes to unit k.");
+            return Check.Tensor(a64, expected, $"∂J/∂b {where.TrimEnd(',')}", tolerance: 1e-9, hint: hint);
+        }
+        return Check.Right("∂J/∂b = Σᵢ ∂J/∂zᵢ, the column sums of ∂J/∂Z, matches autograd on all three networks: b is added to every example's z, " +
+                           "so its gradient collects every example's contribution. (The penalty adds nothing: b is not in it.)");
     });
 }

@@ -90,6 +90,21 @@ public static class Notebook13
         return verdict.Correct == true ? Check.Right($"0.25¹⁰ = {G(expected)}: at best each sigmoid layer passes on a quarter of the gradient.") : verdict;
     });
 
+    /// <summary>
+    /// Exercise 5 (conceptual, d2l 4.8's exercise on linear and softmax regression): which statements about starting every weight of
+    /// linear or softmax regression at the same value are true. Equal weights do no harm there: each weight (linear regression) or
+    /// each class's row (softmax regression) gets its own gradient, and there are no interchangeable hidden units.
+    /// </summary>
+    public static Feedback Exercise5(string? answer) =>
+        Check.Choice(answer, "abce", "the true statements about equal initial weights in linear and softmax regression", new Dictionary<char, string>
+        {
+            ['d'] = "at equal weights every class does get probability 1/q, but the rows' gradients differ, since each involves its own " +
+                    "class's labels y_k; after one step the rows, and with them the probabilities, differ",
+            ['f'] = "gradient descent keeps equal weights equal only when they also get equal gradients, as identical hidden units do; " +
+                    "here each weight's gradient involves its own feature x_j or its own class's labels",
+        }, hint: "write down the gradient of one weight w_j (linear regression) or of one class's row (softmax regression) while all " +
+                 "weights are equal: does anything in it differ from weight to weight, or from class to class?");
+
     /// <summary>Whether an answer is a known value, computed (to 0.1 %) or typed rounded to 2 significant digits or more.</summary>
     static bool Close(double a, double b) => Check.Matches(a, b, digits: 2) || Math.Abs(a - b) <= 1e-3 * Math.Abs(b);
 }

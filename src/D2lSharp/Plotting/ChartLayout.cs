@@ -2,8 +2,11 @@ using Plotly.NET;
 
 namespace D2lSharp.Plotting;
 
-/// <summary>An axis of a course chart: its label, and optionally a log scale or a fixed range.</summary>
-internal sealed record Axis(string Label, bool Log = false, (double Min, double Max)? Range = null, string? ScaleAnchor = null);
+/// <summary>
+/// An axis of a course chart: its label, and optionally a log scale or a fixed range. A category axis places named values
+/// (bar labels) instead of numbers; on a linear axis plotly.js would draw no bar for them.
+/// </summary>
+internal sealed record Axis(string Label, bool Log = false, (double Min, double Max)? Range = null, string? ScaleAnchor = null, bool Category = false);
 
 /// <summary>
 /// The one layout every 2-D chart of the course shares (size, margins, title, labelled axes), written as
@@ -25,7 +28,7 @@ internal static class ChartLayout
     }
 
     static DynamicObj.DynamicObj AxisJson(Axis a) =>
-        Obj(("title", Obj(("text", a.Label))), ("type", a.Log ? "log" : "linear"),
+        Obj(("title", Obj(("text", a.Label))), ("type", a.Log ? "log" : a.Category ? "category" : "linear"),
             ("exponentformat", a.Log ? "power" : null), // 10⁻⁶ rather than plotly's default "1µ" on log axes
             // plotly.js takes a log axis's range in powers of ten
             ("range", a.Range is var (min, max) ? (a.Log ? new[] { Math.Log10(min), Math.Log10(max) } : new[] { min, max }) : null),

@@ -160,9 +160,12 @@ public static class Plots
         return list.Any(c => c.Mark == Mark.Bars) ? WithLayout(styled, ("barmode", "group"), ("bargap", 0.05)) : styled;
     }
 
-    /// <summary>Course plumbing (plotting). One bar per named category (e.g. the missing values per column of a table).</summary>
+    /// <summary>
+    /// Course plumbing (plotting). One bar per named category (e.g. the missing values per column of a table);
+    /// <paramref name="yRange"/> fixes the value axis (counts out of 4 drawn up to 4).
+    /// </summary>
     public static GenericChart Bars(string[] categories, double[] values, string xLabel = "x", string yLabel = "y", string? title = null,
-        int width = DefaultWidth, int height = DefaultHeight)
+        int width = DefaultWidth, int height = DefaultHeight, (double Min, double Max)? yRange = null)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(values);
@@ -172,7 +175,8 @@ public static class Plots
         trace.SetProperty("x", categories);
         trace.SetProperty("y", values);
         trace.SetProperty("name", yLabel);
-        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel), new Axis(yLabel));
+        return ChartLayout.Apply(GenericChart.ofTraceObject(true, trace), width, height, title, new Axis(xLabel, Category: true),
+            new Axis(yLabel, Range: CheckRange(yRange, false, nameof(yRange))));
     }
 
     /// <summary>
@@ -235,10 +239,12 @@ public static class Plots
     /// curves the notebook computed for it; a slider under the chart shows one frame at a time, so the learner moves the knob
     /// and watches the effect. Every frame is drawn on the same axes (the ranges cover all frames unless given), so what
     /// changes between frames is the data, not the scale. Works wherever plotly.js draws: VS Code, Jupyter, the book.
+    /// <paramref name="fixedCurves"/> are drawn in every frame (a reference to compare each frame with, e.g. the default setting).
     /// </summary>
     public static GenericChart Slider(string knob, IReadOnlyList<(string Label, IReadOnlyList<Curve> Curves)> frames, string xLabel = "x",
         string yLabel = "y", string? title = null, bool logX = false, bool logY = false, (double Min, double Max)? xRange = null,
-        (double Min, double Max)? yRange = null, int active = 0, int width = DefaultWidth, int height = 460)
+        (double Min, double Max)? yRange = null, int active = 0, int width = DefaultWidth, int height = 460,
+        IReadOnlyList<Curve>? fixedCurves = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(knob);
         ArgumentNullException.ThrowIfNull(frames);
@@ -247,7 +253,7 @@ public static class Plots
             throw new ArgumentException("Every frame needs at least one curve.", nameof(frames));
         if (active < 0 || active >= frames.Count)
             throw new ArgumentOutOfRangeException(nameof(active), active, $"active must be a frame index, 0 to {frames.Count - 1}.");
-        var all = frames.SelectMany(f => f.Curves).ToList();
+        var all = frames.SelectMany(f => f.Curves).Concat(fixedCurves ?? []).ToList();
         xRange = CheckRange(xRange, logX, nameof(xRange)) ?? Span(all.SelectMany(c => c.X), logX);
         yRange = CheckRange(yRange, logY, nameof(yRange)) ?? Span(all.SelectMany(c => c.Y), logY);
 
@@ -261,10 +267,15 @@ public static class Plots
                 traces.Add(trace);
                 owner.Add(f);
             }
+        foreach (var curve in fixedCurves ?? [])
+        {
+            traces.Add(CurveTrace(curve, showLegend: true));   // visible in every frame
+            owner.Add(-1);
+        }
         var steps = frames.Select((frame, f) => ChartLayout.Obj(
             ("label", frame.Label),
             ("method", "restyle"),
-            ("args", new object[] { ChartLayout.Obj(("visible", owner.Select(o => o == f).ToArray())) }))).ToArray();
+            ("args", new object[] { ChartLayout.Obj(("visible", owner.Select(o => o == f || o < 0).ToArray())) }))).ToArray();
         var slider = ChartLayout.Obj(("active", active), ("steps", steps), ("pad", ChartLayout.Obj(("t", 50))),
             ("currentvalue", ChartLayout.Obj(("prefix", knob + " = "), ("xanchor", "left"))));
         var chart = ChartLayout.Apply(GenericChart.ofTraceObjects(true, traces), width, height, title,
