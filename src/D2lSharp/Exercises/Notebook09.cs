@@ -124,18 +124,89 @@ public static class Notebook09
         return Check.Wrong(where + "Hint: swish is a product x · sigmoid(x); differentiate it with the product rule, using sigmoid′(x) = sigmoid(x)(1 − sigmoid(x)) from the lesson.");
     });
 
-    /// <summary>Exercise 5 (conceptual): why an MLP needs an activation function between its layers.</summary>
-    public static Feedback Exercise5(char? answer) => Check.Guard(() =>
-    {
-        if (answer is null)
-            return Check.Pending("which statement (A, B, C or D) says why an MLP puts an activation function after each hidden layer?");
-        return char.ToUpperInvariant(answer.Value) switch
+    /// <summary>
+    /// Exercise 5 (conceptual): which statements about activations, collapsing layers and the universal approximation theorem are
+    /// true. (b) and (e) take a step past what the lesson shows: a collapse that leaves one activation in place, and the shape of
+    /// what a ReLU network computes.
+    /// </summary>
+    public static Feedback Exercise5(string? answer) =>
+        Check.Choice(answer, "be", "the true statements", new Dictionary<char, string>
         {
-            'B' => Check.Right("B. Without a nonlinearity, any stack of linear layers is one affine map, and hidden layers add no expressive power."),
-            'A' => Check.Wrong("A is not it: an activation adds work per step rather than saving it. Hint: think of what a stack of linear layers computes without it."),
-            'C' => Check.Wrong("C is not it: ReLU's outputs are not limited to [0, 1], and the output layer's scores become probabilities through softmax, not the activation. Hint: compare a stack of linear layers with and without it."),
-            'D' => Check.Wrong("D is not it: an activation function has no parameters, so the count does not change. Hint: ask what function of x the network can represent."),
-            _ => Check.Wrong($"'{answer}' is not one of the choices A, B, C, D."),
-        };
+            ['a'] = "without an activation the ten layers are one affine map, however wide, and an affine map's decision boundary is a straight line, which cannot separate XOR",
+            ['c'] = "the theorem promises some finite width for each function and tolerance, not one width for all of them: 1000 ReLU units draw a broken line with at most 1000 bends, and a curve that wiggles thousands of times on [−3, 3] needs more",
+            ['d'] = "ReLU(x) = max(x, 0) has no parameters (pReLU has one, α); the weights are in the linear layers",
+        }, hint: "test each statement against what the lesson computed: how linear layers with nothing between them collapse, what ReLU's graph looks like, and what the theorem says exists");
+
+    /// <summary>pReLU(x) = max(0, x) + α·min(0, x), written with autograd-friendly operations (the value of α does not matter for ∂/∂α).</summary>
+    static Tensor PRelu(Tensor x, Tensor alpha) => x.clamp_min(0) + alpha * x.clamp_max(0);
+
+    /// <summary>
+    /// Exercise 6: the derivative of pReLU(x) = max(0, x) + α·min(0, x) with respect to its parameter α, element-wise, written
+    /// without autograd and checked against autograd at 25 points in [−3, 3]. The lesson shows the derivative with respect to x;
+    /// this is the one SGD needs to learn α (nn.PReLU).
+    /// </summary>
+    public static Feedback Exercise6(Func<Tensor, Tensor>? derivative) => Check.Guard(() =>
+    {
+        if (derivative is null)
+            return Check.Pending("write ∂pReLU(x)/∂α, the derivative of pReLU(x) = max(0, x) + α·min(0, x) with respect to α, as a function of a tensor x (x => ...), without autograd.");
+        const string what = "∂pReLU/∂α";
+        using var scope = NewDisposeScope();
+        var input = linspace(-3, 3, 25, dtype: ScalarType.Float64);   // steps of 0.25, x = 0 included
+        var alpha = full_like(input, 0.25).requires_grad_();                // one α per element, so its gradient is per element
+        PRelu(input, alpha).sum().backward();
+        var expected = alpha.grad!.detach().clone();
+
+        // Right on one-element inputs? Then a wrong answer on the whole vector mixes elements (as in exercise 4; 1-d inputs
+        // keep any matrix product a learner writes shape-valid).
+        bool RightElementByElement()
+        {
+            foreach (int i in new[] { 2, 7, 12, 17, 22 })
+            {
+                var xi = input[i].reshape(1);
+                if (Check.Run(() => derivative(xi.clone()), "", out var one) is not null || one is null || one.IsInvalid
+                    || !one.is_floating_point() || one.numel() != 1) return false;
+                double v = one.detach().to_type(ScalarType.Float64).flatten()[0].item<double>();
+                if (!(Math.Abs(v - expected[i].item<double>()) <= 1e-5)) return false;
+            }
+            return true;
+        }
+
+        if (Check.Run(() => derivative(input.clone()), "", out var actual) is { } threw) return threw;
+        if (Check.Returned(actual, input.shape, $"for x of shape {TensorFormatter.ShapeText(input.shape)}", what) is { } bad)
+        {
+            bool readable = actual is not null && !actual.IsInvalid && actual.is_floating_point();
+            return readable && !actual!.shape.SequenceEqual(input.shape) && RightElementByElement()
+                ? Check.ElementwiseSlip("A derivative of an element-wise function")
+                : bad;
+        }
+        var a = actual!.detach().to_type(ScalarType.Float64);
+        double maxErr = (a - expected).abs().max().item<double>();
+        if (maxErr <= 1e-5)
+            return Check.Right($"your ∂pReLU/∂α matches autograd at 25 points in [−3, 3]: min(0, x), so a negative input tells SGD how to move α and a positive one does not.");
+        if (RightElementByElement())
+            return Check.ElementwiseSlip("A derivative of an element-wise function");
+
+        var neg = input.lt(0); var pos = input.gt(0);
+        double[] av = a.data<double>().ToArray(), xv = input.data<double>().ToArray();
+        bool All(Func<double, double, bool> ok) => av.Zip(xv).All(p => ok(p.First, p.Second));
+        bool Near(double u, double v) => Math.Abs(u - v) <= 1e-5;
+        int worst = (int)(a - expected).abs().argmax().item<long>();
+        string where = $"at x = {G(xv[worst])} your function gives {G(av[worst])}, autograd gives {G(expected[worst].item<double>())}. ";
+        const string hint = "hold x fixed and look at max(0, x) + α·min(0, x) as a function of α alone: which term changes with α, and at what rate?";
+
+        double negSlope = av[0] / xv[0];   // a / x at x = −3
+        if (All((v, x) => x > 0 ? Near(v, 1) : x < 0 ? Near(v, av[0]) : true))
+            return Check.Wrong(where + "That is the derivative with respect to x, the slope of pReLU's graph. The exercise asks how pReLU(x) changes when α changes and x stays fixed.");
+        if (All((v, x) => Near(v, Math.Max(0, x))))
+            return Check.Wrong(where + "max(0, x) is the part of pReLU that does not contain α, so it does not change with α. Hint: " + hint);
+        if (All((v, x) => Near(v, x < 0 ? 1 : 0)))
+            return Check.Wrong(where + "For x < 0 your derivative is 1, but α is multiplied by min(0, x), and the derivative of α·c with respect to α is c itself.");
+        if (All((v, x) => Near(v, x)))
+            return Check.Wrong(where + "Right for x ≤ 0, but for x > 0 pReLU(x) = x does not depend on α at all.");
+        if (Math.Abs(negSlope) > 1e-9 && All((v, x) => Near(v, x < 0 ? negSlope * x : 0)))
+            return Near(negSlope, -1)
+                ? Check.Wrong(where + "The sign is flipped: for x < 0, min(0, x) is x itself, a negative number.")
+                : Check.Wrong(where + $"Your values are {G(negSlope)} × the right ones: the derivative of α·c with respect to α is c, with no factor α left in it.");
+        return Check.Wrong(where + "Hint: " + hint);
     });
 }
