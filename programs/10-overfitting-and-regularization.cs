@@ -540,10 +540,9 @@ display(Plots.Curves(long500.Select(t => NormCurve($"{t.Name}: ‖w‖", t.Run, 
 // the "expected test loss" of each record (the measured test loss, on only 100 test examples, scatters around it: 87.5 against 71 for
 // the first run). Up to the constant noise, the test loss is the squared *distance from the true weights* over all 200 directions,
 // while the training loss checks only the 20 directions the examples span. A weight vector of norm 12 when the truth has 0.14 is necessarily far from the truth, and every unit of that distance costs test
-// loss however well the training data are fitted. The size of the weights is the symptom; the cause is weight the data never checked.
-// So the model does stray from the right result, as the notes say, but not because a few weights dominate: the N(0, 1) start gives
-// every one of the 200 weights a size around 1, and what costs is their total distance from the truth in directions no training example
-// checks. Here that weight came from the random start, and weight decay removed it. Starting from zero avoids it too: plain SGD from **w** = 0 (the last
+// loss however well the training data are fitted. So the model does stray from the right result, as the notes
+// say, but not because a few weights dominate: the N(0, 1) start gives every one of the 200 weights a size around 1. The size of the
+// weights is the symptom; the cause is weight the data never checked. Here it came from the random start, and weight decay removed it. Starting from zero avoids it too: plain SGD from **w** = 0 (the last
 // record) never leaves the span of the examples (unseen part ≈ 0), fits the 20 examples exactly, and reaches a test loss about as low as
 // weight decay's. (In the polynomial, the huge least-squares weights had the other origin: noise fitted along directions where the
 // features are tiny.)
