@@ -24,6 +24,9 @@ public class Notebook10ResultsTests
         // 1500 epochs: the training loss keeps falling past the test loss's lowest point, and the test loss ends above the true model's
         Assert.True(R("20 features: test loss") > R("20 features, lowest test loss: test loss"), "the 20-feature test loss should rise after its lowest point");
         Assert.InRange(R("20 features, lowest test loss: epoch"), 100, 1000);
+        // ... but not monotonically: it climbs to a high point and falls again before epoch 1500.
+        Assert.True(R("20 features, highest test loss after that: test loss") > R("20 features: test loss"), "the test loss should fall again after its high point");
+        Assert.InRange(R("20 features, highest test loss after that: epoch"), R("20 features, lowest test loss: epoch") + 100, 1400);
         Assert.True(R("20 features: test loss") > R("4 features: test loss"), "20 features should generalize worse than 4");
         Assert.True(R("20 features: test loss") < 10 * R("4 features: test loss"), "SGD's 20-feature fit should overfit only mildly");
         Assert.True(R("directions where SGD went less than 1 % of the way in 1500 epochs") >= 10);
@@ -47,8 +50,14 @@ public class Notebook10ResultsTests
         Assert.True(R($"{noDecay}: unseen part") > 10 && R($"{noDecay}: unseen part") > 0.99 * R($"{noDecay}: ‖w‖"));
         Assert.True(R($"{decayed}: unseen part") < 1e-5, "with λ = 3 the unseen part should have decayed away");
         Assert.True(R($"{zeroPlain}: unseen part") < 1e-5, "from w = 0 SGD should never leave the span of the examples");
-        // Trained to convergence the start no longer matters: both λ = 3 runs end at nearly the same ‖w‖.
+        // Close to, but not at, the exact minimum of loss + 3/2·‖w‖²: both λ = 3 runs end at nearly the same ‖w‖, the zero start is
+        // still closing in between epochs 400 and 500, and the N(0, 1) start is farther away.
         Assert.InRange(R($"{decayed}: ‖w‖") / R($"{zeroDecayed}: ‖w‖"), 0.9, 1.1);
+        const string exact = "exact minimum of the λ = 3 objective";
+        Assert.InRange(R($"{exact}: ‖w‖") / R($"{zeroDecayed}: ‖w‖"), 0.9, 1.1);
+        Assert.True(R($"{exact}: zero start at 500 epochs, distance from it") < R($"{exact}: zero start at 400 epochs, distance from it"));
+        Assert.True(R($"{exact}: zero start at 500 epochs, distance from it") < 0.2 * R($"{exact}: ‖w‖"));
+        Assert.InRange(R($"{exact}: N(0, 1) start at 500 epochs, distance from it") / R($"{exact}: ‖w‖"), 0.1, 0.6);
         Assert.InRange(R($"{decayed}: ‖w‖"), 0.02, 0.05);
         // The test loss follows ½(‖w − w*‖² + (b − b*)² + σ²), measured on only 100 test examples.
         foreach (var run in new[] { noDecay, decayed, zeroDecayed, zeroPlain })

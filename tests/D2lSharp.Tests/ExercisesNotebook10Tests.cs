@@ -51,55 +51,112 @@ public class ExercisesNotebook10Tests
     }
 
     [Fact]
-    public void Exercise2_accepts_the_validation_set_and_explains_the_other_two()
+    public void Exercise2_accepts_all_training_examples_and_explains_each_other_choice()
     {
-        Assert.True(Notebook10.Exercise2("validation").Correct);
-        Assert.True(Notebook10.Exercise2(" Validation set ").Correct);
-        Assert.True(Notebook10.Exercise2("验证集").Correct);
-        var test = Notebook10.Exercise2("test");
+        Assert.True(Notebook10.Exercise2("all training").Correct);
+        Assert.True(Notebook10.Exercise2(" All Training ").Correct);
+        var test = Notebook10.Exercise2("training and test");
         Assert.False(test.Correct);
         Assert.Contains("optimistic", test.Message);
-        var train = Notebook10.Exercise2("training");
-        Assert.False(train.Correct);
-        Assert.Contains("λ = 0", train.Message);
-        Assert.False(Notebook10.Exercise2("all of them").Correct);
+        var four = Notebook10.Exercise2("four folds");
+        Assert.False(four.Correct);
+        Assert.Contains("80", four.Message);
+        var one = Notebook10.Exercise2("one fold");
+        Assert.False(one.Correct);
+        Assert.Contains("single fold", one.Message);
+        var all = Notebook10.Exercise2("all");
+        Assert.False(all.Correct);
+        Assert.Contains("of what", all.Message);
+        Assert.False(Notebook10.Exercise2("no idea").Correct);
         Assert.Null(Notebook10.Exercise2(null).Correct);
         Assert.Null(Notebook10.Exercise2("  ").Correct);
     }
 
-    static int[][] GoodKFold(int n, int k) =>
-        Enumerable.Range(0, k).Select(i => Enumerable.Range(n * i / k, n * (i + 1) / k - n * i / k).ToArray()).ToArray();
+    [Theory]
+    [InlineData("all training")]
+    [InlineData("the whole training set")]
+    [InlineData("all 100 training examples")]
+    [InlineData("all five folds")]
+    [InlineData("all 5 folds")]
+    [InlineData("every fold")]
+    [InlineData("training and validation")]
+    [InlineData("all the training data, not the test set")]
+    [InlineData("全部训练数据")]
+    [InlineData("训练集")]
+    public void Exercise2_accepts_all_training_examples_in_the_words_a_learner_uses(string answer) =>
+        Assert.True(Notebook10.Exercise2(answer).Correct, answer);
 
-    [Fact]
-    public void Exercise3_accepts_consecutive_and_shuffled_folds()
+    [Theory]
+    [InlineData("4 folds")]
+    [InlineData("the 80 examples of the best fold's training part")]
+    [InlineData("k-1 folds")]
+    [InlineData("the other folds")]
+    [InlineData("the validation fold")]
+    [InlineData("验证集")]
+    [InlineData("all 200")]
+    [InlineData("training + test")]
+    public void Exercise2_rejects_part_of_the_training_data_and_the_test_data(string answer) =>
+        Assert.False(Notebook10.Exercise2(answer).Correct, answer);
+
+    /// <summary>Notebook 10's polynomial data, built the way its cells build it (seed 0, the powers xⁱ/i!, noise 0.1), in float64.</summary>
+    static (Tensor X, Tensor Y) NotebookPolynomialData()
     {
-        Assert.True(Notebook10.Exercise3(GoodKFold).Correct);
-        Assert.True(Notebook10.Exercise3((n, k) =>
-        {
-            var order = Enumerable.Range(0, n).OrderBy(i => (i * 7919) % 101).ToArray();
-            return GoodKFold(n, k).Select(f => f.Select(i => order[i]).ToArray()).ToArray();
-        }).Correct);
+        var g = new Generator(0);                                      // the notebook's torch.manual_seed(0), without touching the global generator
+        var x = randn(200, 1, generator: g);
+        var factorials = tensor(Enumerable.Range(0, 20).Select(i => Enumerable.Range(1, i).Aggregate(1.0, (a, k) => a * k)).ToArray(), ScalarType.Float32);
+        var features = x.pow(arange(20, dtype: ScalarType.Float32).reshape(1, -1)) / factorials;
+        var trueW = zeros(20, 1);
+        trueW[..4] = tensor(new[] { 5f, 1.2f, -3.4f, 5.6f }).reshape(-1, 1);
+        var labels = features.mm(trueW) + 0.1 * randn(200, 1, generator: g);
+        Assert.Equal(-1.1258, x[0, 0].item<float>(), 4);              // the notebook prints x = -1.1258 for the first example
+        return (features.to_type(ScalarType.Float64), labels.to_type(ScalarType.Float64));
     }
 
     [Fact]
-    public void Exercise3_rejects_lost_repeated_unequal_and_crashing_folds_and_is_pending_on_null()
+    public void Exercise3_choices_are_what_cross_validation_training_and_test_loss_pick_on_the_notebooks_data()
     {
-        var lost = Notebook10.Exercise3((n, k) => Enumerable.Range(0, k).Select(i => Enumerable.Range(i * (n / k), n / k).ToArray()).ToArray());
-        Assert.False(lost.Correct);
-        Assert.Contains("only", lost.Message);                     // n / k drops the remainder: 7 / 3 covers 6 of 7
-        var repeated = Notebook10.Exercise3((n, k) => Enumerable.Range(0, k).Select(_ => Enumerable.Range(0, n / k + 1).ToArray()).ToArray());
-        Assert.False(repeated.Correct);
-        Assert.Contains("exactly once", repeated.Message);
-        var unequal = Notebook10.Exercise3((n, k) =>
-            Enumerable.Range(0, k).Select(i => i < k - 1 ? new[] { i } : Enumerable.Range(k - 1, n - k + 1).ToArray()).ToArray());
-        Assert.False(unequal.Correct);
-        Assert.Contains("at most 1", unequal.Message);
-        var throws = Notebook10.Exercise3((n, k) => throw new InvalidOperationException("boom"));
-        Assert.False(throws.Correct);
-        Assert.Contains("boom", throws.Message);
-        Assert.False(Notebook10.Exercise3((n, k) => GoodKFold(n, k).Take(k - 1).ToArray()).Correct);
-        Assert.False(Notebook10.Exercise3((n, k) => GoodKFold(n + 1, k)).Correct);   // an index outside 0 … n−1
-        Assert.False(Notebook10.Exercise3((n, k) => null!).Correct);
+        var (X, Y) = NotebookPolynomialData();
+        var (Xtr, Ytr, Xte, Yte) = (X[..100], Y[..100], X[100..], Y[100..]);
+        var order = randperm(100, generator: new Generator(0)).data<long>().ToArray();   // the notebook's KFold(100, 5)
+        var folds = Enumerable.Range(0, 5).Select(i => (Valid: order[(20 * i)..(20 * i + 20)], Train: order[..(20 * i)].Concat(order[(20 * i + 20)..]).ToArray())).ToArray();
+        double Mse(Tensor x, Tensor y, Tensor w) => (x.mm(w) - y).pow(2).mean().item<double>();
+        foreach (bool penalizeBias in new[] { false, true })                // with or without w₀ in the penalty: the same choice
+        {
+            var D = diag(tensor(Enumerable.Range(0, 20).Select(i => i == 0 && !penalizeBias ? 0.0 : 1.0).ToArray()));
+            Tensor Ridge(Tensor x, Tensor y, double l) => linalg.solve(x.T.mm(x) / x.shape[0] + l * D, x.T.mm(y) / x.shape[0]);
+            var cv = Notebook10.Exercise3Lambdas.Select(l => folds.Average(f =>
+            {
+                var (tr, va) = (tensor(f.Train), tensor(f.Valid));
+                return Mse(Xtr.index_select(0, va), Ytr.index_select(0, va), Ridge(Xtr.index_select(0, tr), Ytr.index_select(0, tr), l));
+            })).ToArray();
+            var ranked = cv.OrderBy(v => v).ToArray();
+            Assert.Equal(Notebook10.Exercise3CvChoice, Notebook10.Exercise3Lambdas[Array.IndexOf(cv, ranked[0])]);
+            Assert.True(ranked[1] > 1.5 * ranked[0], $"the cross-validation choice should win clearly: {string.Join(", ", cv)}");
+            var train = Notebook10.Exercise3Lambdas.Select(l => Mse(Xtr, Ytr, Ridge(Xtr, Ytr, l))).ToArray();
+            var test = Notebook10.Exercise3Lambdas.Select(l => Mse(Xte, Yte, Ridge(Xtr, Ytr, l))).ToArray();
+            Assert.Equal(Notebook10.Exercise3TrainingChoice, Notebook10.Exercise3Lambdas[Array.IndexOf(train, train.Min())]);
+            Assert.Equal(Notebook10.Exercise3TestChoice, Notebook10.Exercise3Lambdas[Array.IndexOf(test, test.Min())]);
+        }
+    }
+
+    [Fact]
+    public void Exercise3_accepts_the_cross_validation_choice_names_the_training_and_test_slips_and_is_pending_on_null()
+    {
+        Assert.True(Notebook10.Exercise3(1e-4).Correct);
+        Assert.True(Notebook10.Exercise3(0.0001).Correct);
+        var training = Notebook10.Exercise3(1e-8);
+        Assert.False(training.Correct);
+        Assert.Contains("*training* loss", training.Message);
+        var test = Notebook10.Exercise3(1e-6);
+        Assert.False(test.Correct);
+        Assert.Contains("*test* MSE", test.Message);
+        var other = Notebook10.Exercise3(1e-2);
+        Assert.False(other.Correct);
+        Assert.Contains("Hint", other.Message);
+        Assert.Contains("not one of", Notebook10.Exercise3(1e-3).Message);
+        Assert.False(Notebook10.Exercise3(0).Correct);
+        Assert.False(Notebook10.Exercise3(-1e-4).Correct);
+        Assert.False(Notebook10.Exercise3(double.NaN).Correct);
         Assert.Null(Notebook10.Exercise3(null).Correct);
     }
 
@@ -122,9 +179,13 @@ public class ExercisesNotebook10Tests
         Assert.False(smallGap.Correct);
         Assert.Contains("run 2", smallGap.Message);
         Assert.Contains("cannot fit", smallGap.Message);
-        var last = Notebook10.Exercise4(new[] { "overfit", "underfit", "overfit" });
+        var last = Notebook10.Exercise4(new[] { "overfit", "underfit", "overfit" });   // run 3's training loss is below the noise variance
         Assert.False(last.Correct);
         Assert.Contains("run 3", last.Message);
+        Assert.Contains("is normal", last.Message);
+        var firstGood = Notebook10.Exercise4(new[] { "good", "underfit", "good" });
+        Assert.False(firstGood.Correct);
+        Assert.Contains("20 000 times", firstGood.Message);
         Assert.False(Notebook10.Exercise4(new[] { "overfit", "underfit" }).Correct);
         Assert.False(Notebook10.Exercise4(new[] { "overfit", "meh", "good" }).Correct);
         Assert.Null(Notebook10.Exercise4(null).Correct);
@@ -152,30 +213,5 @@ public class ExercisesNotebook10Tests
             Assert.InRange(valid / shownValid, 0.99, 1.01);
         }
         Assert.Equal(0.04, Notebook10.Exercise4NoiseVariance);
-    }
-
-    [Theory]
-    [InlineData("the validation set")]
-    [InlineData("Validation data")]
-    [InlineData("a held-out validation split")]
-    [InlineData("cross-validation")]
-    [InlineData("K-fold")]
-    [InlineData("k-fold cross validation on the training data")]
-    [InlineData("5-fold CV")]
-    [InlineData("validation, not the test set")]
-    [InlineData("交叉验证")]
-    public void Exercise2_accepts_the_validation_set_in_the_words_the_notebook_uses(string answer) =>
-        Assert.True(Notebook10.Exercise2(answer).Correct, answer);
-
-    [Fact]
-    public void Exercise2_rejects_an_answer_that_also_names_the_test_set_and_still_explains_test_and_training()
-    {
-        var both = Notebook10.Exercise2("test or validation");
-        Assert.False(both.Correct);
-        Assert.Contains("test set as well", both.Message);
-        Assert.Contains("optimistic", Notebook10.Exercise2("the test set").Message);
-        Assert.Contains("λ = 0", Notebook10.Exercise2("training data").Message);
-        Assert.True(Notebook10.Exercise2("the dev set").Correct);                    // another name of the validation set
-        Assert.False(Notebook10.Exercise2("after development").Correct);            // the word alone names no set
     }
 }
