@@ -60,6 +60,22 @@ public class ExercisesNotebook11Tests
         Assert.DoesNotContain("3/5", integerDivision.Message);                  // the message does not give the answer away
         foreach (var wrong in new[] { 0.4, 0.7, 0.1, 0.35, 0.5, 0.2, 2.5, 0.0, 0.65, 0.59, 0.61 }) Assert.False(Notebook11.Exercise2(wrong).Correct);
         Assert.Contains("exact value", Notebook11.Exercise2(0.59).Message);
+        int one = 1, two = 2, fiveInts = 5, ten = 10;
+        var allDropped = Notebook11.Exercise2(1 - two / fiveInts);                          // `1 - 2/5` is 1
+        Assert.False(allDropped.Correct);
+        Assert.Contains("every element is dropped", allDropped.Message);
+        Assert.Contains("int divided by an int", allDropped.Message);
+        var overlapLost = Notebook11.Exercise2(0.5 + 0.2 - one / ten);                 // the overlap subtracted, but 1/10 is 0
+        Assert.False(overlapLost.Correct);
+        Assert.Contains("counts twice", overlapLost.Message);
+        Assert.Contains("int divided by an int", overlapLost.Message);
+        var keepLost = Notebook11.Exercise2(1 - 0.5 * (1 - one / fiveInts));               // (1 - 1/5) is 1
+        Assert.False(keepLost.Correct);
+        Assert.Contains("int divided by an int", keepLost.Message);
+        foreach (var slip in new[] { 1 - two / fiveInts, 0.5 + 0.2 - one / ten, 1 - 0.5 * (1 - one / fiveInts) })
+            Assert.DoesNotContain("0.6", Notebook11.Exercise2(slip).Message);
+        Assert.True(Notebook11.Exercise2(0.5 + 0.2 - 1.0 / 10).Correct);              // the same expressions in doubles pass
+        Assert.True(Notebook11.Exercise2(1 - 2.0 / 5).Correct);
         var pending = Notebook11.Exercise2(null);
         Assert.Null(pending.Correct);
         Assert.DoesNotContain("Hint", pending.Message);
@@ -99,26 +115,40 @@ public class ExercisesNotebook11Tests
     }
 
     [Fact]
-    public void Exercise4_accepts_predicates_that_reject_nan()
+    public void Exercise4_accepts_the_variance_and_agrees_with_sampled_dropout()
     {
-        Assert.True(Notebook11.Exercise4(p => p >= 0 && p <= 1).Correct);
-        Assert.True(Notebook11.Exercise4(p => !double.IsNaN(p) && !(p < 0) && !(p > 1)).Correct);
+        Assert.True(Notebook11.Exercise4(1.5).Correct);
+        Assert.True(Notebook11.Exercise4(0.2 / 0.8 * 6).Correct);
+        Assert.True(Notebook11.Exercise4(0.25 * (4 + 1 + 1)).Correct);
+        // What the checker expects is what dropout does: o = 2h₁′ + h₂′ + h₃′ with h = 1 and p = 0.2 has mean 4 and variance 1.5.
+        manual_seed(4);
+        int n = 1_000_000;
+        var h = ones(n, 3, dtype: ScalarType.Float64);
+        var dropped = (rand(n, 3, dtype: ScalarType.Float64) > 0.2).to_type(ScalarType.Float64) * h / 0.8;
+        var o = dropped.mv(tensor(new[] { 2.0, 1, 1 }, dtype: ScalarType.Float64));
+        Assert.InRange(o.mean().item<double>(), 3.99, 4.01);
+        Assert.InRange(o.var().item<double>(), 1.48, 1.52);
     }
 
     [Fact]
-    public void Exercise4_names_the_failing_cases_survives_a_throwing_predicate_and_is_pending_on_null()
+    public void Exercise4_names_each_slip_and_is_pending_on_null()
     {
-        var letsNaNThrough = Notebook11.Exercise4(p => !(p < 0 || p > 1));          // the classic NaN slip
-        Assert.False(letsNaNThrough.Correct);
-        Assert.Contains("p = NaN (accepted", letsNaNThrough.Message);
-        var open = Notebook11.Exercise4(p => p > 0 && p < 1);                        // excludes the valid ends
-        Assert.False(open.Correct);
-        Assert.Contains("p = 0 (rejected", open.Message);
-        Assert.Contains("p = 1 (rejected", open.Message);
-        var throws = Notebook11.Exercise4(p => throw new InvalidOperationException());
-        Assert.False(throws.Correct);
-        Assert.Contains("threw InvalidOperationException", throws.Message);
-        Assert.Null(Notebook11.Exercise4(null).Correct);
+        Assert.Contains("Σ wᵢ²hᵢ² alone", Notebook11.Exercise4(6).Message);
+        Assert.Contains("uses p where", Notebook11.Exercise4(1.2).Message);
+        Assert.Contains("variance of the 0/1 mask", Notebook11.Exercise4(0.2 * 0.8 * 6).Message);
+        Assert.Contains("squares the whole sum", Notebook11.Exercise4(4).Message);
+        Assert.Contains("upside down", Notebook11.Exercise4(24).Message);
+        Assert.Contains("never is", Notebook11.Exercise4(-1.5).Message);
+        int one = 1, four = 4;
+        var integerDivision = Notebook11.Exercise4(one / four * 6);                   // `1/4 * 6` typed for p/(1 − p)·6
+        Assert.Contains("int divided by an int", integerDivision.Message);
+        Assert.DoesNotContain("1.5", integerDivision.Message);                        // the message does not give the answer away
+        Assert.Contains("exact value", Notebook11.Exercise4(1.4).Message);
+        foreach (var wrong in new[] { 6, 1.2, 0.96, 4, 24, -1.5, 0, 1.4, 1.6, 3 }) Assert.False(Notebook11.Exercise4(wrong).Correct);
+        Assert.Contains("NaN", Notebook11.Exercise4(double.NaN).Message);
+        var pending = Notebook11.Exercise4(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("Hint", pending.Message);
     }
 
     [Fact]

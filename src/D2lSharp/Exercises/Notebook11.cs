@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace D2lSharp.Exercises;
 
 /// <summary>Checkers for the exercises of notebook 11 (dropout). Course plumbing; they never throw on a wrong or missing answer.</summary>
@@ -56,21 +54,26 @@ public static class Notebook11
             return Check.Pending("two dropout layers in a row, p = 0.5 then p = 0.2: which single p acts the same?");
         if (Check.NotFinite(answer.Value, what) is { } notFinite) return notFinite;
         double a = answer.Value;
+        // A fraction of two whole numbers is 0 in C# (1 - 2/5 is 1, 0.5 + 0.2 - 1/10 is 0.7, 1 - 0.5 * (1 - 1/5) is 0.5): the slips that
+        // land on 0, 1 or another message's value get the integer-division note too.
+        const string ifFraction = " If your expression has a fraction of two whole numbers, C# computed it as an int: " + IntegerDivision;
         if (a == 0)
             return Check.Wrong("0 would mean that nothing is ever dropped. If you typed a fraction of two whole numbers: " + IntegerDivision);
+        if (a == 1)
+            return Check.Wrong("1 would mean that every element is dropped, but an element that both layers keep comes through." + ifFraction);
         if (a < 0 || a > 1)
             return Check.Wrong($"{Check.G(a)} is not a probability: p lies between 0 and 1. Hint: {hint}.");
         if (Check.Matches(answer, keep))
             return Check.Wrong("0.4 is the chance that an element survives both layers; p is the chance that it is dropped. Hint: " + hint + ".");
         if (Check.Matches(answer, p1 + p2))
-            return Check.Wrong("adding the two probabilities counts twice the elements that both layers would drop " +
-                               "(the second layer only sees the elements the first one kept). Hint: " + hint + ".");
+            return Check.Wrong("0.7 is the sum of the two probabilities, which counts twice the elements that both layers would drop " +
+                               "(the second layer only sees the elements the first one kept). Hint: " + hint + "." + ifFraction);
         if (Check.Matches(answer, p1 * p2))
             return Check.Wrong("0.1 is the chance that both layers drop an element; but one of them dropping it is enough. Hint: " + hint + ".");
         if (Check.Matches(answer, (p1 + p2) / 2))
             return Check.Wrong("the average of the two probabilities does not describe either step. Hint: " + hint + ".");
         if (Check.Matches(answer, p1) || Check.Matches(answer, p2))
-            return Check.Wrong("that is one layer's probability alone; the other layer still drops some of what this one kept. Hint: " + hint + ".");
+            return Check.Wrong("that is one layer's probability alone; the other layer still drops some of what this one kept. Hint: " + hint + "." + ifFraction);
         return ExactValue(a, 1 - keep, what, hint);
     });
 
@@ -91,29 +94,39 @@ public static class Notebook11
         };
     });
 
-    static readonly (double P, bool Valid)[] Cases =
-    [
-        (0, true), (0.2, true), (0.5, true), (1, true),
-        (-0.1, false), (1.5, false), (double.NaN, false), (double.PositiveInfinity, false), (double.NegativeInfinity, false),
-    ];
-
-    /// <summary>Exercise 4: a predicate accepting exactly the valid dropout probabilities [0, 1] (not NaN).</summary>
-    public static Feedback Exercise4(Func<double, bool>? answer) => Check.Guard(() =>
+    /// <summary>
+    /// Exercise 4: the variance dropout adds to o = 2h₁ + h₂ + h₃ with h₁ = h₂ = h₃ = 1 and p = 0.2, which is
+    /// p/(1 − p)·Σ wᵢ²hᵢ² = 0.25 · 6 = 1.5 (the penalty of the lesson's "Not relying on any one unit").
+    /// </summary>
+    public static Feedback Exercise4(double? answer) => Check.Guard(() =>
     {
-        const string hint = "the valid values form the closed interval from 0 to 1; remember that every comparison with NaN is false";
+        const double p = 0.2, sumSquares = 2 * 2 + 1 + 1, sumTerms = 2 + 1 + 1;   // Σ wᵢ²hᵢ² = 6, Σ wᵢhᵢ = 4
+        const string what = "the variance of o";
+        const string hint = "each hᵢ′ has variance hᵢ²·p/(1 − p), and the units are dropped independently, so the variances of the " +
+                            "three terms wᵢhᵢ′ add up (a term's variance is wᵢ² times that of hᵢ′)";
         if (answer is null)
-            return Check.Pending("write a predicate p => … that is true exactly for the valid dropout probabilities.");
-        var wrong = new List<string>();
-        foreach (var (p, valid) in Cases)
-        {
-            bool said;
-            try { said = answer(p); }
-            catch (Exception e) { return Check.Wrong($"your predicate threw {e.GetType().Name} for p = {Text(p)}; it should return true or false. Hint: {hint}."); }
-            if (said != valid) wrong.Add($"p = {Text(p)} ({(said ? "accepted" : "rejected")}, should be {(valid ? "accepted" : "rejected")})");
-        }
-        return wrong.Count == 0
-            ? Check.Right($"your predicate accepts 0, 0.2, 0.5 and 1 and rejects −0.1, 1.5, NaN and ±∞.")
-            : Check.Wrong($"your predicate is wrong for {string.Join(", ", wrong)}. Hint: {hint}.");
+            return Check.Pending("with p = 0.2 on h₁ = h₂ = h₃ = 1, what is the variance of o = 2h₁ + h₂ + h₃?");
+        if (Check.NotFinite(answer.Value, what) is { } notFinite) return notFinite;
+        double a = answer.Value;
+        if (a == 0)
+            return Check.Wrong("0 would mean that dropout adds no noise to o, but o changes with every mask. " +
+                               "If you typed a fraction of two whole numbers: " + IntegerDivision);
+        if (a < 0)
+            return Check.Wrong($"{Check.G(a)} is negative, and a variance never is (it is an average of squares). Hint: {hint}.");
+        if (Check.Matches(answer, sumSquares))
+            return Check.Wrong("6 is Σ wᵢ²hᵢ² alone, which is the variance for p = 0.5, where p/(1 − p) = 1; with p = 0.2 units are dropped " +
+                               "less often. Hint: " + hint + ".");
+        if (Check.Matches(answer, p * sumSquares))
+            return Check.Wrong("1.2 uses p where the variance of hᵢ′ has p/(1 − p): the kept units are also scaled up by 1/(1 − p). Hint: " + hint + ".");
+        if (Check.Matches(answer, p * (1 - p) * sumSquares))
+            return Check.Wrong("p(1 − p) is the variance of the 0/1 mask; hᵢ′ is the mask times hᵢ/(1 − p), so its variance is also " +
+                               "divided by (1 − p)². Hint: " + hint + ".");
+        if (Check.Matches(answer, p / (1 - p) * sumTerms * sumTerms))
+            return Check.Wrong("4 squares the whole sum, (2 + 1 + 1)² = 16; but the three units are dropped independently, so it is their " +
+                               "variances that add, each term's with its own wᵢ². Hint: " + hint + ".");
+        if (Check.Matches(answer, (1 - p) / p * sumSquares))
+            return Check.Wrong("24 uses (1 − p)/p, the factor upside down: the more is dropped (the larger p), the more noise. Hint: " + hint + ".");
+        return ExactValue(a, p / (1 - p) * sumSquares, what, hint);
     });
 
     /// <summary>
@@ -188,6 +201,4 @@ public static class Notebook11
                               "Hint: read the two numbers you passed again, to the third decimal.")
                 : Check.Wrong($"your runs say the opposite. Hint: read the two numbers you passed again: the first is the run you changed, the second the one you compare it with.");
     }
-
-    static string Text(double p) => double.IsNaN(p) ? "NaN" : double.IsPositiveInfinity(p) ? "+∞" : double.IsNegativeInfinity(p) ? "−∞" : p.ToString(CultureInfo.InvariantCulture);
 }
