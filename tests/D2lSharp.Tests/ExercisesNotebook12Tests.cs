@@ -220,12 +220,30 @@ public class ExercisesNotebook12Tests
     [Fact]
     public void Exercise6_meets_a_matrix_product_only_on_square_cases_where_it_is_defined()
     {
-        // A ones vector of the wrong length, ones(h) where ones(n) was meant: right whenever n = h, and a matmul shape error,
-        // which ends the test process, on any other case. Reaching the assertion shows the checker ran only square cases.
-        Assert.True(Notebook12.Exercise6(gradZ => ones(gradZ.shape[1], dtype: ScalarType.Float64).matmul(gradZ)).Correct);
+        // A ones vector of the wrong length, ones(h) where ones(n) was meant: a matmul shape error, which ends the test process,
+        // on any case with n ≠ h, and on a square case the very same values as ones(n). Reaching the assertions shows the checker
+        // ran only square cases; the slip cannot be told from the right answer there, so the right answer names it for everyone.
+        var slip = Notebook12.Exercise6(gradZ => ones(gradZ.shape[1], dtype: ScalarType.Float64).matmul(gradZ));
+        var right = Notebook12.Exercise6(gradZ => ones(gradZ.shape[0], dtype: ScalarType.Float64).matmul(gradZ));
+        var summed = Notebook12.Exercise6(gradZ => gradZ.sum(dim: 0));
+        foreach (var feedback in new[] { slip, right, summed })
+        {
+            Assert.True(feedback.Correct);
+            Assert.Contains("ones(h) would pass here but fail", feedback.Message);
+            Assert.Contains("its length is n, the number of examples", feedback.Message);
+        }
         var squared = Notebook12.Exercise6(gradZ => gradZ.matmul(gradZ));
         Assert.False(squared.Correct);
         Assert.Contains("one row per example", squared.Message);
     }
-}
 
+    [Fact]
+    public void Exercise6_shapes_are_all_square()
+    {
+        // the guarantee the slip test above relies on, checked without running a learner's function
+        var sizes = (ValueTuple<int, int>[])typeof(Notebook12).GetField("Exercise6Sizes",
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, s => Assert.Equal(s.Item1, s.Item2));
+    }
+}

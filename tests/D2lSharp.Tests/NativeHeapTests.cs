@@ -63,4 +63,31 @@ public class NativeHeapTests
         Assert.InRange(during - before, 14 * MB, 20 * MB);
         Assert.InRange(during - after, 14 * MB, 20 * MB);
     }
+    [Fact]
+    public void LeftAfter_reads_what_a_result_keeps_to_a_tenth_of_a_MB_and_disposes_it()
+    {
+        if (!NativeHeap.IsAvailable)
+        {
+            Assert.True(double.IsNaN(NativeHeap.LeftAfter(() => zeros(2500, 100))));
+            return;
+        }
+        long tensorsBefore = TorchSharp.torch.Tensor.TotalCount;
+        Assert.Equal(1.0, NativeHeap.LeftAfter(() => zeros(2500, 100)));   // 2500 × 100 float32 = 1,000,000 bytes
+        Assert.Equal(4.0, NativeHeap.LeftAfter(() => zeros(1000, 1000)));  // 4,000,000 bytes
+        // what make() allocates and frees before it returns is not counted: only what its result keeps
+        Assert.Equal(0.0, NativeHeap.LeftAfter(() =>
+        {
+            using (zeros(1000, 1000)) { }
+            return zeros(10);
+        }));
+        Assert.Equal(tensorsBefore, TorchSharp.torch.Tensor.TotalCount);    // every result was disposed
+    }
+
+    [Fact]
+    public void LeftAfter_names_wrong_settings()
+    {
+        Assert.Throws<ArgumentNullException>(() => NativeHeap.LeftAfter(null!));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NativeHeap.LeftAfter(() => zeros(1), agreeing: 5, maxTries: 3));
+        Assert.Contains("agreeing = 5, maxTries = 3", e.Message);
+    }
 }

@@ -174,19 +174,28 @@ public static class Notebook12
     public static Feedback Exercise5(string? letters) =>
         Check.Choice(letters, "ad", "the true statements about a bias in the hidden layer", new Dictionary<char, string>
         {
-            ['b'] = "the exercise leaves b out of the penalty (as d2l suggests): s is computed from W⁽¹⁾ and W⁽²⁾ alone, so no arrow runs from b to ‖·‖²",
+            ['b'] = "the exercise leaves b out of the penalty (d2l's exercise says it need not be included): s is computed from W⁽¹⁾ and W⁽²⁾ alone, so no arrow runs from b to ‖·‖²",
             ['c'] = "a parameter's gradient has one term per path from the parameter to J; W⁽¹⁾ has two (through z and through s), b only one",
             ['e'] = "z changes by exactly as much as b does (∂z/∂b is the identity), so ∂J/∂b is built from ∂J/∂Z alone, and no value of b is read",
         }, hint: "draw the graph with b: follow every path from b to J, and ask for each node on them which values its local derivative reads");
 
     /// <summary>
-    /// The minibatches of Exercise 6 as (n, h): square only. A bias gradient written as a product with a ones vector
-    /// (<c>ones(h).matmul(dZ)</c> where ones(n) was meant) is right on a square case and, on a non-square one, a matmul shape
-    /// error that ends the session (design.md §8b) — so the checker never runs a non-square case. Every other slip (mean instead
-    /// of sum, the wrong axis, keepdim, float32, the per-example rows) shows on the square cases. The 4 × 4 case comes first, where
-    /// the shapes of those slips differ from one another, and the 1 × 1 case last.
+    /// The minibatches of Exercise 6 as (n, h): square only, because a learner's matmul with the wrong shapes ends the session
+    /// (design.md §8b) and only on square cases is every such product defined. The price: one slip cannot be caught in-process.
+    /// A product with a ones vector of the wrong length (<c>ones(h).matmul(dZ)</c> where ones(n) was meant) is defined only
+    /// when n = h — and then ones(h) is ones(n), so it returns the right values on every case the checker can safely run. The
+    /// checker's right answer therefore reminds every learner of the vector's length (<see cref="SquareCasesNote"/>), and the
+    /// exercise's prose says so. Every other slip (mean instead of sum, the wrong axis, keepdim, float32, the per-example rows)
+    /// shows on the square cases. The 4 × 4 case comes first, where the shapes of those slips differ from one another, and the
+    /// 1 × 1 case last.
     /// </summary>
     static readonly (int N, int H)[] Exercise6Sizes = [(4, 4), (6, 6), (1, 1)];
+
+    /// <summary>What Exercise 6's right answer adds: the one slip its square cases cannot show.</summary>
+    internal const string SquareCasesNote =
+        "The cases were square (n = h), so that a matrix product with the wrong shapes would still be defined. If your function " +
+        "multiplies by a vector of ones, check that its length is n, the number of examples (gradZ.shape[0]): on these cases a vector " +
+        "of h ones is the same vector, and ones(h) would pass here but fail on the first minibatch where n ≠ h.";
 
     /// <summary>
     /// The cases of Exercise 6: for each size, a network of this notebook with a bias in the hidden layer (d = 3 inputs, q = 4 classes,
@@ -264,6 +273,6 @@ public static class Notebook12
             return Check.Tensor(a64, expected, $"∂J/∂b {where.TrimEnd(',')}", tolerance: 1e-9, hint: hint);
         }
         return Check.Right("∂J/∂b = Σᵢ ∂J/∂zᵢ, the column sums of ∂J/∂Z, matches autograd on all three networks: b is added to every example's z, " +
-                           "so its gradient collects every example's contribution. (The penalty adds nothing: b is not in it.)");
+                           "so its gradient collects every example's contribution. (The penalty adds nothing: b is not in it.) " + SquareCasesNote);
     });
 }
