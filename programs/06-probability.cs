@@ -47,21 +47,17 @@ using D2lSharp.Training;
 using static D2lSharp.Display.TensorFormatter;
 using Exercises = D2lSharp.Exercises;
 
-// The cells' own usings (a program states its usings before its first statement):
-using Plotly.NET;
-using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
-
 // # 06 — Probability (概率)
 //
-// This notebook follows the notes' chapter **概率** (probability), which summarises section 2.6 of *Dive into Deep Learning* (d2l-zh). The notes' subsections are, in order: basic probability theory (基本概率论), joint probability (联合概率), Bayes' theorem (贝叶斯定理), expectation (期望) and variance (方差). We follow them one by one, in C# with TorchSharp.
+// This notebook follows the notes' chapter **概率** (probability), which summarises section 2.6 of *Dive into Deep Learning* (d2l-zh). The notes' subsections are, in order: basic probability theory (基本概率论), joint probability (联合概率), Bayes' theorem (贝叶斯定理), expectation (期望) and variance (方差). We follow them one by one, in C# with TorchSharp, and end with d2l's covariance, which the notes leave out.
 //
 // In this notebook you will:
 // - draw samples (样本) from a fair die with `torch.distributions.Multinomial`, and see the relative frequencies settle at 1/6 as the sample grows;
 // - name the sample space, events and axioms of probability, tell discrete from continuous random variables, and see why a density can exceed 1;
 // - read joint, marginal and conditional probabilities off a 2-D table of counts;
 // - derive Bayes' theorem from the multiplication rule, apply it to d2l's HIV-test example, and check the answer by simulating twenty million people;
-// - compute the expectation and variance of a die exactly, estimate them by sampling, and watch the estimates tighten as the sample grows.
+// - compute the expectation and variance of a die exactly, estimate them by sampling, and watch the estimates tighten as the sample grows;
+// - measure how two variables vary together with the covariance (协方差), and collect the covariances of a random vector in its covariance matrix.
 
 display(Course.Setup());
 
@@ -130,14 +126,9 @@ var estimates = cumCounts / cumCounts.sum(1, keepdim: true);
 Console.WriteLine($"groups: {TensorFormatter.ShapeText(groups.shape)}; after 500 x 10 = 5000 rolls: {TensorFormatter.ValuesText(estimates[-1])}");
 
 var experiments = Enumerable.Range(1, 500).Select(i => (double)i).ToArray();
-var curves = Enumerable.Range(0, 6).Select(face =>
-    Chart.Line<double, double, string>(experiments, Plots.ToArray(estimates[.., face]), Name: $"P(die = {face})"));
-var sixth = Chart.Line<double, double, string>(new[] { 1.0, 500.0 }, new[] { 1.0 / 6, 1.0 / 6 }, Name: "1/6",
-    LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash);
-display(Chart.Combine(curves.Append(sixth))
-    .WithXAxisStyle<double, double, string>(TitleText: "groups of 10 rolls")
-    .WithYAxisStyle<double, double, string>(TitleText: "estimated probability")
-    .WithSize(700, 420));
+var estimateCurves = Enumerable.Range(0, 6).Select(face => new Curve($"P(die = {face})", experiments, Plots.ToArray(estimates[.., face])));
+display(Plots.Curves(estimateCurves.Append(new Curve("1/6", new[] { 1.0, 500.0 }, new[] { 1.0 / 6, 1.0 / 6 }, Color: "black", Dashed: true)),
+    xLabel: "groups of 10 rolls", yLabel: "estimated probability", title: "Relative frequencies of the six faces settle at 1/6"));
 
 // The six curves start far apart — after the first group of ten rolls an estimate can only be 0, 0.1, 0.2, … — and then squeeze towards the dashed 1/6 line. After 5000 rolls the estimates are 0.1634, 0.1702, 0.1658, 0.1694, 0.1618 and 0.1694, each within 0.005 of 1/6.
 //
@@ -200,12 +191,10 @@ double binWidth = 0.02;
 var binCounts = torch.bincount(((heights - 1.3) / binWidth).floor().clamp(0, 39).to_type(ScalarType.Int64), minlength: 40);
 var binCenters = Enumerable.Range(0, 40).Select(k => 1.3 + (k + 0.5) * binWidth).ToArray();
 var empirical = Plots.ToArray(binCounts.to_type(ScalarType.Float64) / (100_000 * binWidth));   // fraction per metre
-display(Chart.Combine(new[] {
-        Chart.Column<double, double, string>(empirical, Keys: binCenters, Name: "samples: fraction per metre (bins of 0.02 m)", Opacity: 0.6),
-        Chart.Line<double, double, string>(binCenters, binCenters.Select(Density).ToArray(), Name: "density p(x)") })
-    .WithXAxisStyle<double, double, string>(TitleText: "height x (m)")
-    .WithYAxisStyle<double, double, string>(TitleText: "probability per metre")
-    .WithSize(700, 400));
+display(Plots.Curves(new[] {
+        new Curve("samples: fraction per metre (bins of 0.02 m)", binCenters, empirical, Mark.Bars, Opacity: 0.6),
+        new Curve("density p(x)", binCenters, binCenters.Select(Density).ToArray(), Color: "crimson") },
+    xLabel: "height x (m)", yLabel: "probability per metre", title: "100 000 heights drawn from N(1.7, 0.1²) against their density"));
 
 // The area under the density between 1.6 and 1.8 (one standard deviation either side of the mean) is 0.6827, and 0.6802 of the
 // 100 000 samples fell in that interval; the whole curve encloses an area of 1 (up to the tails beyond 1.0 and 2.4, which are
@@ -274,11 +263,9 @@ var die1 = torch.randint(0, 6, 36_000);
 var die2 = torch.randint(0, 6, 36_000);
 var pairTable = torch.bincount(die1 * 6 + die2, minlength: 36).reshape(6, 6).to(ScalarType.Float64) / 36_000;
 Console.WriteLine($"smallest entry {pairTable.min().item<double>():F4}, largest {pairTable.max().item<double>():F4}, 1/36 = {1.0 / 36:F4}");
-display(ChartStyle.ColorRange(   // colours from 0 to 2/36, with 1/36 in the middle: sampling noise looks as small as it is
-    Chart.Heatmap<double, int, int, string>(Enumerable.Range(0, 6).Select(i => Plots.ToArray(pairTable[i])).ToArray()), 0, 2.0 / 36)
-    .WithXAxisStyle<double, double, string>(TitleText: "second die")
-    .WithYAxisStyle<double, double, string>(TitleText: "first die")
-    .WithSize(480, 420));
+display(Plots.Heatmap(Enumerable.Range(0, 6).Select(i => Plots.ToArray(pairTable[i])).ToArray(), xLabel: "second die", yLabel: "first die",
+    title: "Pairs of dice: estimated joint probabilities", zRange: (0, 2.0 / 36),   // 1/36 in the middle: sampling noise looks as small as it is
+    colorBarTitle: "P(first, second)"));
 
 // All 36 estimated joint probabilities lie between 0.0256 and 0.0307, within 0.003 of 1/36 ≈ 0.0278, and on a colour scale from 0 to 2/36 the table is an almost even shade — the joint table is (up to sampling noise) the product of two uniform marginals: knowing the first die tells us nothing about the second.
 
@@ -323,7 +310,7 @@ var posterior1 = likD1 * prior / pD1;                          // Bayes, for h =
 Console.WriteLine($"P(D1=1) = {pD1.item<double>():F6}");
 Console.WriteLine($"P(H=1 | D1=1) = {posterior1[1].item<double>():F4}");
 
-// A positive result from a test that never misses and raises a false alarm only 1 % of the time still means HIV with probability only **0.1306**, about 13 %. The reason is the prior: healthy people are so many that their 1 % of false alarms (0.01 × 0.9985 = 0.009985 of the population) outnumber the true positives (0.0015) more than six to one, and $P(D_1=1) = 0.011485$ is mostly false alarms.
+// A positive result from a test that never misses and raises a false alarm only 1 % of the time still means HIV with probability only **0.1306**, about 13 %. The reason is the prior: healthy people are so many that their 1 % of false alarms (0.01 × (1 − 0.0015) = 0.009985 of the population) outnumber the true positives (0.0015) more than six to one, and $P(D_1=1) = 0.011485$ is mostly false alarms.
 //
 // A second, different test helps. It is less perfect — $P(D_2=1 \mid H=1) = 0.98$, $P(D_2=1 \mid H=0) = 0.03$ — but d2l assumes the two tests err independently of each other for a given patient (**conditional independence**, 条件独立): $P(D_1, D_2 \mid H) = P(D_1 \mid H)\,P(D_2 \mid H)$. Then both tests together have the likelihood of the product, and Bayes' theorem is applied exactly as before:
 
@@ -415,12 +402,10 @@ Console.WriteLine($"standard deviation = {Math.Sqrt(variance.item<double>()):F4}
 
 var cs = Enumerable.Range(0, 61).Select(i => 1.0 + i * 0.1).ToArray();          // constant guesses c from 1 to 7
 var mse = cs.Select(c => ((pips - c).pow(2) * fair64).sum().item<double>()).ToArray();
-display(Chart.Combine(new[] {
-        Chart.Line<double, double, string>(cs, mse, Name: "E[(X − c)²]"),
-        Chart.Point<double, double, string>(new[] { 3.5 }, new[] { 35.0 / 12 }, Name: "c = E[X] = 3.5, value 35/12") })
-    .WithXAxisStyle<double, double, string>(TitleText: "constant guess c")
-    .WithYAxisStyle<double, double, string>(TitleText: "expected squared error")
-    .WithSize(640, 380));
+display(Plots.Curves(new[] {
+        new Curve("E[(X − c)²]", cs, mse),
+        new Curve("c = E[X] = 3.5, value 35/12", new[] { 3.5 }, new[] { 35.0 / 12 }, Mark.Points, Color: "crimson") },
+    xLabel: "constant guess c", yLabel: "expected squared error", title: "A constant guess c for a die roll: the error is smallest at c = E[X]"));
 
 // Both formulas give 2.916667 = 35/12, and the standard deviation is $\sqrt{35/12} \approx 1.7078$. The curve of the expected squared error of a constant guess is a parabola whose lowest point is at $c = 3.5$ with height 35/12: variance is squared error only for this one best guess.
 //
@@ -432,9 +417,9 @@ torch.manual_seed(0);
 long[] sizes = Enumerable.Range(0, 21).Select(i => (long)Math.Round(Math.Pow(10, 1 + i * 0.25))).ToArray();   // 10 ... 10^6
 var nAxis = sizes.Select(s => (double)s).ToArray();
 var idx = torch.tensor(sizes) - 1;
-var meanCurves = new List<GenericChart>();
+var meanCurves = new List<Curve>();
+var varCurves = new List<Curve>();
 var firstAndLast = new List<string>();
-var varCurves = new List<GenericChart>();
 for (int run = 0; run < 5; run++)
 {
     using var scope = torch.NewDisposeScope();
@@ -442,20 +427,17 @@ for (int run = 0; run < 5; run++)
     var n = torch.arange(1, 1_000_001, dtype: ScalarType.Float64);
     var runningMean = x.cumsum(0) / n;
     var runningVar = x.pow(2).cumsum(0) / n - runningMean.pow(2);
-    meanCurves.Add(Chart.Line<double, double, string>(nAxis, Plots.ToArray(runningMean.index_select(0, idx)), Name: $"run {run + 1}"));
-    varCurves.Add(Chart.Line<double, double, string>(nAxis, Plots.ToArray(runningVar.index_select(0, idx)), Name: $"run {run + 1}"));
+    meanCurves.Add(new Curve($"run {run + 1}", nAxis, Plots.ToArray(runningMean.index_select(0, idx))));
+    varCurves.Add(new Curve($"run {run + 1}", nAxis, Plots.ToArray(runningVar.index_select(0, idx))));
     firstAndLast.Add($"run {run + 1}: mean {runningMean[9].item<double>():F3} -> {runningMean[-1].item<double>():F4},  variance {runningVar[9].item<double>():F3} -> {runningVar[-1].item<double>():F4}");
 }
 Console.WriteLine("after 10 rolls -> after 1 000 000 rolls");
 firstAndLast.ForEach(Console.WriteLine);
-GenericChart WithExact(List<GenericChart> runs, double exact, string label, string yTitle) =>
-    Chart.Combine(runs.Append(Chart.Line<double, double, string>(new[] { 10.0, 1e6 }, new[] { exact, exact }, Name: label,
-            LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash)))
-        .WithXAxisStyle<double, double, string>(TitleText: "number of rolls n (log scale)", AxisType: StyleParam.AxisType.Log)
-        .WithYAxisStyle<double, double, string>(TitleText: yTitle)
-        .WithSize(700, 380);
-display(WithExact(meanCurves, 3.5, "E[X] = 3.5", "running sample mean"));
-display(WithExact(varCurves, 35.0 / 12, "Var[X] = 35/12", "running sample variance"));
+Curve Exact(double value, string label) => new(label, new[] { 10.0, 1e6 }, new[] { value, value }, Color: "black", Dashed: true);
+display(Plots.Curves(meanCurves.Append(Exact(3.5, "E[X] = 3.5")), xLabel: "number of rolls n (log scale)", yLabel: "running sample mean",
+    title: "Five runs of a million rolls: the sample mean", logX: true));
+display(Plots.Curves(varCurves.Append(Exact(35.0 / 12, "Var[X] = 35/12")), xLabel: "number of rolls n (log scale)", yLabel: "running sample variance",
+    title: "Five runs of a million rolls: the sample variance", logX: true));
 
 // After 10 rolls the five runs disagree wildly — sample means from 2.8 to 4.0, sample variances from 1.2 to 3.56 — while after a million rolls every run's mean lies between 3.4980 and 3.5024 and every variance between 2.9147 and 2.9233. On the log axis the curves funnel into the dashed lines. (The variance estimate here divides by *n*; dividing by *n − 1*, as `torch.var` does by default, makes it unbiased, a difference that vanishes as *n* grows.)
 //
@@ -482,6 +464,79 @@ Console.WriteLine($"variance of the counts: {TensorFormatter.ValuesText(manyGrou
 
 // The six means lie between 1.6642 and 1.6734 (theory 1.6667) and the six variances between 1.3848 and 1.3989 (theory 1.3889): every face's count has the binomial's mean and variance, as the formulas say.
 
+// ## 6. Covariance (协方差)
+//
+// The notes stop at the variance of one random variable, and so does d2l-zh's section 2.6. The English edition's section on
+// expectations (d2l-en 2.6.6) goes on to vector-valued random variables: it defines their covariance matrix as the expectation of an
+// outer product and uses it for the variance of any linear function of the vector. It does not write out the covariance of two
+// variables on their own, so we start there: each entry of that matrix is one. The **covariance** of X and Y measures whether they
+// tend to stray from their means together:
+//
+// $$\operatorname{Cov}[X, Y] = E\big[(X - E[X])(Y - E[Y])\big] = E[XY] - E[X]\,E[Y].$$
+//
+// It is positive when X tends to be above its mean while Y is above its own, negative when one tends to be above while the other is
+// below, and 0 for independent variables (for them $E[XY] = E[X]\,E[Y]$). With Y = X it is the variance: the product becomes a
+// square, $\operatorname{Cov}[X, X] = E[(X - E[X])^2] = \operatorname{Var}[X]$.
+//
+// An example with two dice. Roll A and B independently and look at their sum S = A + B. S depends on A (a high A makes a high S
+// likely), and covariance adds up term by term, so exactly $\operatorname{Cov}[A, S] = \operatorname{Cov}[A, A] + \operatorname{Cov}[A, B] = 35/12 + 0$.
+// The mirrored die 7 − A falls exactly when A rises, so $\operatorname{Cov}[A, 7 - A] = -\operatorname{Var}[A] = -35/12$.
+// Estimated from 100 000 rolls of the pair, with the sample mean in place of each E:
+
+torch.manual_seed(0);
+var dieA = torch.randint(1, 7, 100_000, dtype: ScalarType.Float64);
+var dieB = torch.randint(1, 7, 100_000, dtype: ScalarType.Float64);
+var sumAB = dieA + dieB;
+double Cov(Tensor u, Tensor v) => ((u - u.mean()) * (v - v.mean())).mean().item<double>();   // E[(U − E[U])(V − E[V])], from the sample
+Console.WriteLine($"Cov[A, A]     = {Cov(dieA, dieA):F4}   sample variance of A = {(dieA - dieA.mean()).pow(2).mean().item<double>():F4}");
+Console.WriteLine($"Cov[A, A + B] = {Cov(dieA, sumAB):F4}   exact 35/12 = {35.0 / 12:F4}   (dependent)");
+Console.WriteLine($"Cov[A, 7 − A] = {Cov(dieA, 7 - dieA):F4}   exact −35/12 = {-35.0 / 12:F4}   (dependent, opposite directions)");
+Console.WriteLine($"Cov[A, B]     = {Cov(dieA, dieB):F4}   exact 0   (independent)");
+
+// Cov[A, A] and the sample variance of A are the same number, as they must be: they are the same sum. The dependent pairs have
+// covariances near ±35/12 ≈ ±2.9167, and the independent dice a covariance near 0 — not exactly 0, because 100 000 rolls are a sample:
+// its size is of the order of σ²/√n ≈ 2.9/316 ≈ 0.009 (the printed value is the sample's own).
+//
+// For a random **vector** x = [x₁, …, xₙ], d2l-en collects all the covariances in the **covariance matrix** (协方差矩阵)
+//
+// $$\boldsymbol{\Sigma} = \operatorname{Cov}[\mathbf{x}] = E\big[(\mathbf{x} - \boldsymbol{\mu})(\mathbf{x} - \boldsymbol{\mu})^\top\big], \qquad \Sigma_{ij} = \operatorname{Cov}[x_i, x_j],\quad \boldsymbol{\mu} = E[\mathbf{x}].$$
+//
+// Its diagonal holds the variances (Cov[xᵢ, xᵢ] = Var[xᵢ]), and it is symmetric. For x = [A, B, S] the rule above gives it exactly:
+// $\boldsymbol{\Sigma} = \tfrac{35}{12}\begin{bmatrix}1 & 0 & 1\\ 0 & 1 & 1\\ 1 & 1 & 2\end{bmatrix}$ (Var[S] = Var[A] + Var[B] for the independent dice).
+// From the sample, with one example per row of a 100 000 × 3 matrix, the average outer product is one matrix product of the centred
+// data with itself; `torch.cov` (rows are the variables, `correction: 0` divides by n) computes the same:
+
+var xs = torch.stack(new[] { dieA, dieB, sumAB }, dim: 1);           // 100 000 × 3: one row [A, B, S] per roll of the pair
+var centred = xs - xs.mean(new long[] { 0 }, keepdim: true);
+var sigmaHat = centred.T.mm(centred) / xs.shape[0];                  // average of (x − μ)(x − μ)ᵀ over the rows
+var sigmaExact = 35.0 / 12 * torch.tensor(new double[,] { { 1, 0, 1 }, { 0, 1, 1 }, { 1, 1, 2 } });
+display(sigmaHat);
+Console.WriteLine($"largest difference from the exact Σ: {(sigmaHat - sigmaExact).abs().max().item<double>():F4}");
+Console.WriteLine($"largest difference from torch.cov:   {(sigmaHat - torch.cov(xs.T, correction: 0)).abs().max().item<double>():G2}");
+
+var v = torch.tensor(new double[] { 1, -1, 0 });                    // vᵀx = A − B
+var diffAB = dieA - dieB;
+Console.WriteLine($"vᵀΣv = {v.dot(sigmaHat.mv(v)).item<double>():F4}   sample variance of A − B = {(diffAB - diffAB.mean()).pow(2).mean().item<double>():F4}   exact 2 · 35/12 = {70.0 / 12:F4}");
+Console.WriteLine($"a trap: diffAB.var(unbiased: false) = {diffAB.var(unbiased: false).item<double>():F4}, diffAB.var(0, unbiased: false) = {diffAB.var(0, unbiased: false).item<double>():F4}");
+
+// The estimated matrix is within a few thousandths of the exact one (the largest difference is printed): the variances of A and B near
+// 35/12 on the diagonal, 35/6 for S, Cov[A, S] and Cov[B, S] near 35/12, and Cov[A, B] near 0. The matrix product and `torch.cov`
+// agree to rounding.
+//
+// The line that starts with vᵀΣv is d2l-en's reason to care about Σ: the variance of any linear combination vᵀx is $\mathbf{v}^\top\boldsymbol{\Sigma}\mathbf{v}$,
+// one matrix product instead of a new pass over the data. With v = [1, −1, 0], vᵀx = A − B, and vᵀΣ̂v equals the sample variance of
+// A − B (again the same sum, grouped differently), close to the exact 2 · 35/12 = 35/6: the variances of independent dice add up, even
+// for a difference.
+//
+// The last line, which starts with "a trap", shows a TorchSharp trap found while writing this cell. `var(unbiased: false)` on a whole tensor should divide by n, but
+// TorchSharp 0.107's native function behind it takes no such flag, so the argument is dropped and the result is divided by n − 1
+// (it is the sample variance times n/(n − 1), a difference in the fifth significant digit here). The overload with a dimension,
+// `var(0, unbiased: false)`, passes the flag on and divides by n. So for the variance of one sample, either write it out as above,
+// or name the dimension — but only on a floating-point tensor. Its native function first computes a whole-tensor variance outside
+// TorchSharp's error handling, so on an integer tensor the error cannot become a C# exception and ends the kernel instead. Dice from
+// `torch.randint` without a `dtype` are such a tensor (int64): convert them first, `dice.to(ScalarType.Float64).var(0, unbiased: false)`,
+// or draw them with `dtype: ScalarType.Float64` as this notebook does.
+
 // ## Summary
 //
 // - A **sample** (样本) is the part of a **population** (总体) we observe; choosing it is **sampling** (抽样). "Specimen" is an unusual gloss for 样本 — the statistical term is *sample*.
@@ -491,6 +546,7 @@ Console.WriteLine($"variance of the counts: {TensorFormatter.ValuesText(manyGrou
 // - From a table of counts: joint probability = count / total; marginal = sum over the other variable; conditional = joint / marginal (each row renormalised). Independence means joint = product of marginals.
 // - Bayes' theorem follows from writing $P(A,B)$ in two ways. For d2l's HIV example it gives 0.1306 after one positive test and 0.8307 after two, and twenty million simulated people agree to two decimals.
 // - The expectation **is** the probability-weighted average ($E[X] = 3.5$ for a die); the variance is the expected squared deviation from the mean ($35/12 \approx 2.917$), the smallest mean squared error of any constant guess. Sample estimates of both converge, with an error that shrinks like $1/\sqrt{n}$.
+// - The covariance $\operatorname{Cov}[X, Y] = E[(X - E[X])(Y - E[Y])]$ is positive or negative for variables that move together or against each other, 0 for independent ones, and $\operatorname{Cov}[X, X] = \operatorname{Var}[X]$. The covariance matrix Σ of a random vector holds all of them, the variances on its diagonal, and gives the variance of any vᵀx as vᵀΣv.
 //
 // ## Exercises
 //

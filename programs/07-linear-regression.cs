@@ -47,11 +47,6 @@ using D2lSharp.Training;
 using static D2lSharp.Display.TensorFormatter;
 using Exercises = D2lSharp.Exercises;
 
-// The cells' own usings (a program states its usings before its first statement):
-using Plotly.NET;                          // colours and line styles for this one chart
-using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
-
 // # 07 — Linear regression (线性回归)
 //
 // This notebook follows the chapter **线性回归** of the notes (d2l sections 3.1–3.3): the loss function, the analytic
@@ -60,7 +55,9 @@ using Chart = Plotly.NET.CSharp.Chart;
 // In this notebook you will:
 // - write the linear model ŷ = Xw + b and the squared loss (平方损失) for a synthetic data set whose true parameters you know;
 // - solve the problem exactly with the notes' analytic solution (解析解) s = (XᵀX)⁻¹Xᵀy, with the bias folded into X as a column of ones;
+// - see why `lstsq` is the better way to compute that solution, on a design whose features nearly repeat;
 // - train the same model from scratch with minibatch stochastic gradient descent (小批量随机梯度下降), then concisely with `nn.Linear`, `MSELoss` and `optim.SGD`, and compare the three answers;
+// - turn the learning rate with a slider and watch SGD crawl, converge or diverge;
 // - time a C# loop against one vectorized `+`, and see why everything below is written with whole tensors;
 // - check numerically the notes' claim that maximum likelihood (极大似然) with Gaussian noise is the same as least squares.
 
@@ -82,7 +79,7 @@ display(Course.Setup());
 (Tensor X, Tensor y) SyntheticData(Tensor w, double b, long n, double noise = 0.01)
 {
     var X = torch.randn(n, w.shape[0]);                     // features ~ N(0, 1)
-    var y = X.matmul(w) + b;                                 // the exact linear relation
+    var y = X.mv(w) + b;                                     // the exact linear relation
     y += torch.randn(y.shape) * noise;                       // plus Gaussian noise
     return (X, y.reshape(-1, 1));                            // labels as a column, shape (n, 1)
 }
@@ -94,7 +91,8 @@ var (features, labels) = SyntheticData(trueW, trueB, 1000);
 Console.WriteLine($"features {string.Join("×", features.shape)}, labels {string.Join("×", labels.shape)}");
 Console.WriteLine($"first example: x = [{features[0, 0].item<float>():F4}, {features[0, 1].item<float>():F4}], y = {labels[0, 0].item<float>():F4}");
 
-// Two C# details: `X.matmul(w)` is PyTorch's `X @ w`, and `y += …` does **not** add in place in C# — it builds a new tensor and
+// Two C# details: `X.mv(w)` multiplies a matrix by a vector, PyTorch's `X @ w` for a 1-d w (`mm` is the matrix × matrix product, used
+// below; the course writes these rather than `matmul`, whose shape errors end the session, as notebook 01 warns), and `y += …` does **not** add in place in C# — it builds a new tensor and
 // rebinds `y` (use `y.add_(…)` when you really want in-place). A scatter plot of the second feature against the label shows the
 // linear relation that the model is meant to find (slope ≈ −3.4; the first feature's contribution shows up as spread around the line):
 
@@ -111,7 +109,7 @@ display(Plots.Scatter(features[.., 1], labels.flatten(), name: "examples", xLabe
 //
 // averaged (or summed) over the data set. The ½ only makes the derivative tidy. Written as a function, from scratch:
 
-Tensor LinReg(Tensor X, Tensor w, Tensor b) => X.matmul(w) + b;
+Tensor LinReg(Tensor X, Tensor w, Tensor b) => X.mm(w) + b;
 Tensor SquaredLoss(Tensor yHat, Tensor y) => (yHat - y.reshape(yHat.shape)).pow(2) / 2;
 
 var lossAtTruth = SquaredLoss(LinReg(features, trueW.reshape(-1, 1), torch.tensor(trueB)), labels).mean().item<float>();
@@ -136,14 +134,14 @@ Console.WriteLine($"mean squared loss with w = 0, b = 0:        {lossAtZero:G4}"
 
 var Xd = torch.cat(new[] { features, torch.ones(features.shape[0], 1) }, dim: 1).to_type(ScalarType.Float64); // [x₁, x₂, 1]
 var yd = labels.to_type(ScalarType.Float64);
-var s = torch.linalg.inv(Xd.T.matmul(Xd)).matmul(Xd.T).matmul(yd);                                      // (XᵀX)⁻¹Xᵀy
+var s = torch.linalg.inv(Xd.T.mm(Xd)).mm(Xd.T).mm(yd);                                      // (XᵀX)⁻¹Xᵀy
 var sTrue = torch.tensor(new double[] { 2, -3.4, 4.2 }).reshape(-1, 1);
 Console.WriteLine($"analytic s = [{string.Join(", ", s.flatten().data<double>().Select(v => v.ToString("F5", CultureInfo.InvariantCulture)))}]");
 Console.WriteLine($"true     s = [2, -3.4, 4.2]");
 Console.WriteLine($"largest error |s - s_true| = {(s - sTrue).abs().max().item<double>():G3}");
-var gradAtS = 2 * Xd.T.matmul(Xd.matmul(s) - yd);
+var gradAtS = 2 * Xd.T.mm(Xd.mm(s) - yd);
 Console.WriteLine($"gradient 2Xᵀ(Xs − y) at s: largest entry {gradAtS.abs().max().item<double>():G3} (zero up to rounding)");
-Console.WriteLine($"loss ‖Xs − y‖² at s: {(Xd.matmul(s) - yd).pow(2).sum().item<double>():G4}, i.e. a mean squared loss ½‖Xs − y‖²/n of {(Xd.matmul(s) - yd).pow(2).sum().item<double>() / (2 * Xd.shape[0]):G4}");
+Console.WriteLine($"loss ‖Xs − y‖² at s: {(Xd.mm(s) - yd).pow(2).sum().item<double>():G4}, i.e. a mean squared loss ½‖Xs − y‖²/n of {(Xd.mm(s) - yd).pow(2).sum().item<double>() / (2 * Xd.shape[0]):G4}");
 var sLstsq = torch.linalg.lstsq(Xd, yd).Solution;                                                         // without forming the inverse
 Console.WriteLine($"torch.linalg.lstsq gives the same s: largest difference below 1e-12: {(sLstsq - s).abs().max().item<double>() < 1e-12}");   // rounding-level, and it varies from run to run
 
@@ -151,8 +149,8 @@ Console.WriteLine($"torch.linalg.lstsq gives the same s: largest difference belo
 //
 // The notes say "当然 v = 0 就是最小的，但较难求解" (v = 0 is of course the smallest, but hard to solve for); with noisy labels no **s** reaches 0 — the minimum is the
 // loss printed above, 0.0925, close to the noise's expected sum of squares (1000 × 0.01² = 0.1). The derivative-equals-zero route gives that minimum
-// exactly. In practice `torch.linalg.lstsq` (or `torch.linalg.solve` on the normal equations) is preferred over forming the inverse, which
-// loses precision when **X**ᵀ**X** is nearly singular; for this well-conditioned 3×3 system it gives the same **s**, as the last line shows.
+// exactly. The last line solved the same problem a second way, with `torch.linalg.lstsq`, which never forms (**X**ᵀ**X**)⁻¹ and gets the same **s**
+// here. Which way is better shows only on a harder problem; we come back to it below.
 //
 // A small slip in the notes: they describe **s** as **w** with "多加了一个值为 1 的元素" (one more element of value 1). The ones go into
 // **X**; the element added to **w** is b, as the notes' own **s** = [w₁, …, wₙ, b]ᵀ says — the third entry printed above, 4.19972, is the bias.
@@ -162,30 +160,74 @@ Console.WriteLine($"torch.linalg.lstsq gives the same s: largest difference belo
 // few examples it does not even exist — with only 2 examples the 3×3 matrix **X**ᵀ**X** has rank 2 and cannot be inverted:
 
 var twoExamples = Xd[0..2, ..];
-var gram = twoExamples.T.matmul(twoExamples);
+var gram = twoExamples.T.mm(twoExamples);
 Console.WriteLine($"rank of XᵀX with 2 examples: {torch.linalg.matrix_rank(gram).item<long>()} (needs 3)");
-Console.WriteLine($"rank of XᵀX with all 1000:   {torch.linalg.matrix_rank(Xd.T.matmul(Xd)).item<long>()}");
+Console.WriteLine($"rank of XᵀX with all 1000:   {torch.linalg.matrix_rank(Xd.T.mm(Xd)).item<long>()}");
 
 // What the notes probably mean is that no *iterative training* is needed: the answer comes in one step from the data, without
 // choosing a learning rate or a number of epochs. The data is needed either way.
+
+// ### Which solver? Conditioning (条件数)
 //
+// The formula (**X**ᵀ**X**)⁻¹**X**ᵀ**y** is how the notes derive **s**, not how it is best computed. Three ways to compute it:
+// invert **X**ᵀ**X** and multiply (the formula literally), solve the normal equations **X**ᵀ**X s** = **X**ᵀ**y** with
+// `torch.linalg.solve` (no inverse), or hand **X** and **y** to `torch.linalg.lstsq`, which factorizes **X** itself (on the CPU by a QR
+// factorization with column pivoting) and never forms **X**ᵀ**X**. How much rounding error a method amplifies is measured by the
+// **condition number** of the matrix it works on: the ratio of its largest to its smallest singular value. Forming **X**ᵀ**X** squares
+// it, cond(**X**ᵀ**X**) = cond(**X**)², so the first two methods work on a problem far more sensitive than the one we were given.
+//
+// For the data above **X** is well conditioned and all three agree. To see the difference, make a design whose second feature nearly
+// repeats the first (x₂ = x₁ plus noise of size 10⁻⁶), compute labels *without* noise from s = [2, −3.4, 4.2], so that s itself is the
+// exact least-squares solution, and measure how far each method lands from it:
+
+torch.manual_seed(4);
+var x1Ill = torch.randn(1000, 1, dtype: ScalarType.Float64);
+var XIll = torch.cat(new[] { x1Ill, x1Ill + 1e-6 * torch.randn(1000, 1, dtype: ScalarType.Float64), torch.ones(1000, 1, dtype: ScalarType.Float64) }, dim: 1);
+var yIll = XIll.mm(sTrue);                                          // exact labels: sTrue is the least-squares solution
+var gramIll = XIll.T.mm(XIll);
+Console.WriteLine($"condition numbers: X {torch.linalg.cond(XIll).item<double>():G2},  XᵀX {torch.linalg.cond(gramIll).item<double>():G2},  cond(X)² {Math.Pow(torch.linalg.cond(XIll).item<double>(), 2):G2}");
+double SolveError(Tensor solution) => (solution - sTrue).abs().max().item<double>();
+Console.WriteLine($"largest error in s: inverse of XᵀX {SolveError(torch.linalg.inv(gramIll).mm(XIll.T).mm(yIll)):G2},  " +
+                  $"solve on XᵀX {SolveError(torch.linalg.solve(gramIll, XIll.T.mm(yIll))):G2},  lstsq on X {SolveError(torch.linalg.lstsq(XIll, yIll).Solution):G2}");
+Console.WriteLine($"the same three on the well-conditioned data above (cond(X) = {torch.linalg.cond(Xd).item<double>():G2}): " +
+                  $"largest difference from lstsq {(torch.linalg.inv(Xd.T.mm(Xd)).mm(Xd.T).mm(yd) - sLstsq).abs().max().item<double>():G2} (inverse), " +
+                  $"{(torch.linalg.solve(Xd.T.mm(Xd), Xd.T.mm(yd)) - sLstsq).abs().max().item<double>():G2} (solve)");
+
+// cond(**X**) is about 2·10⁶ and cond(**X**ᵀ**X**) about 4·10¹², its square. float64 carries about 16 significant digits, and a
+// method can lose roughly as many digits as the power of ten of the condition number it works on. `lstsq`, working on **X**, lands
+// within about 10⁻¹⁰ of s; the inverse and `solve`, both working on **X**ᵀ**X**, are off by thousandths, some 10⁷ to 10⁸ times more
+// (compare the printed errors; their last digits vary from machine to machine, their sizes do not). `solve` avoids the explicit inverse, which is good practice, but it cannot undo the squaring that
+// happened when **X**ᵀ**X** was formed.
+//
+// So the method to prefer is `torch.linalg.lstsq` (or another solver that factorizes **X** itself, by QR or SVD). The normal
+// equations are cheaper, but only by about half: forming **X**ᵀ**X** already costs about n·d² floating-point operations (using its
+// symmetry; n = 1000 examples, d = 3 columns), a QR factorization of **X** about 2·n·d², and the 3 × 3 solve that follows is
+// negligible next to either. They are fine when **X** is well conditioned, as our data set
+// is: its cond(**X**) is about 1.1, and there all three methods agree to about 10⁻¹⁵, as the last line shows.
+
 // ## Minibatch stochastic gradient descent (小批量随机梯度下降)
 //
 // The notes' recipe: compute the gradient (梯度) of the loss with respect to the parameters **w** and b (not **x** and y — those are
 // fixed data), and move the parameters a small step against it. Using all 1000 examples for every step is slow on big data sets,
 // so each step uses a random minibatch (小批量) of examples. Three ingredients, written from scratch as in d2l 3.2.
 //
-// First, a reader that shuffles the examples and hands them out in batches:
+// First, a reader that shuffles the examples and hands them out in batches. Each batch is a new pair of tensors, and C# has no
+// reference counting to free them when nobody uses them any more, so the reader frees a batch itself once the loop has moved on to
+// the next one (a batch you leave the loop with, as with `First()` below, stays yours):
 
 IEnumerable<(Tensor X, Tensor y)> DataIter(int batchSize, Tensor X, Tensor y)
 {
     int n = (int)X.shape[0];
     var order = torch.randperm(n);                                       // a fresh random order every epoch
+    (Tensor X, Tensor y) batch = default;
     for (int i = 0; i < n; i += batchSize)
     {
+        batch.X?.Dispose(); batch.y?.Dispose();                          // the loop has moved on: free the previous batch
         var idx = order[i..Math.Min(i + batchSize, n)];
-        yield return (X.index_select(0, idx), y.index_select(0, idx));
+        batch = (X.index_select(0, idx), y.index_select(0, idx));
+        yield return batch;
     }
+    batch.X?.Dispose(); batch.y?.Dispose();                              // the epoch is over: free the last one
 }
 
 torch.manual_seed(1);
@@ -208,9 +250,9 @@ void Sgd(Tensor[] parameters, double lr, int batchSize)
 }
 
 // Third, the training loop with d2l's settings: weights drawn from N(0, 0.01²), bias 0, batch size 10, learning rate 0.03,
-// 3 epochs. Each step runs inside `torch.NewDisposeScope()`, which frees the step's temporary tensors when the step ends —
-// C# has no reference counting to do it for us. The batch itself is made by the reader *before* the step's scope opens, so
-// `scope.Attach(...)` hands it to the scope as well. After every step we also record the loss on the whole data set, for the plot below.
+// 3 epochs. Each step runs inside `torch.NewDisposeScope()`, which frees the step's temporary tensors (predictions, losses,
+// gradients of intermediate results) when the step ends; the reader frees the batches. After every step we also record the loss
+// on the whole data set, for the plot below.
 
 torch.manual_seed(2);
 var w = (torch.randn(2, 1) * 0.01).requires_grad_();
@@ -223,7 +265,6 @@ for (int epoch = 0; epoch < numEpochs; epoch++)
     foreach (var (Xb, yb2) in DataIter(batchSize, features, labels))
     {
         using var scope = torch.NewDisposeScope();
-        scope.Attach(Xb); scope.Attach(yb2);          // the batch was made before the scope: let the scope free it too
         var l = SquaredLoss(LinReg(Xb, w, b), yb2);   // per-example losses, shape (10, 1)
         l.sum().backward();                           // gradient of the summed loss
         Sgd(new[] { w, b }, lr, batchSize);
@@ -240,11 +281,98 @@ Console.WriteLine($"error in estimating b: {trueB - bScratch:G3}");
 //
 // The loss curve over all 300 steps (log scale) shows where the work is done:
 
+foreach (int step in new[] { 100, 150, 200, 300 })
+    Console.WriteLine($"after step {step}: loss {stepLosses[step - 1]:G2}");
 display(Plots.Plot(Enumerable.Range(1, stepLosses.Count).Select(i => (double)i).ToArray(),
     new[] { new Series("loss on all 1000 examples", stepLosses.ToArray()) },
     xLabel: "SGD step (batch of 10)", yLabel: "mean squared loss", title: "Minibatch SGD from scratch", logY: true));
 
-// Almost all of the decrease happens during the first epoch (the first 100 steps), from about 16 down to a few hundredths; after that SGD only polishes, and the curve flattens just above the least-squares minimum printed with the analytic solution, the smallest mean loss any parameters can reach on this sample. That floor lies a little below the true parameters' loss, because the best-fitting line also fits a little of this sample's noise; both are close to σ²/2 = 5·10⁻⁵, the loss the noise causes on average.
+// The first epoch (the first 100 steps) takes the loss from about 16 (the loss at w = 0 printed earlier) down to a few hundredths.
+// On a linear axis that would look like all of the work, but the log scale shows the rest: the second and third epochs cut the
+// loss by about three more powers of ten, to about 2·10⁻³ at step 150, 1.5·10⁻⁴ at step 200 and 5·10⁻⁵ by step 300 (the lines
+// above the chart). Only there does the curve flatten, just above the least-squares minimum printed with the analytic solution,
+// the smallest mean loss any parameters can reach on this sample. That floor lies a little below the true parameters' loss,
+// because the best-fitting line also fits a little of this sample's noise; both are close to σ²/2 = 5·10⁻⁵, the loss the noise
+// causes on average.
+//
+// ### The learning rate, a knob to turn
+//
+// d2l's learning rate 0.03 is one choice. The next cell trains the same model from scratch again, with the same initial weights and
+// the same minibatches (the same seed), once for each of several learning rates, and draws each run's loss curve as one frame of a
+// chart with a slider under it: move the slider to change the learning rate. d2l's 0.03 stays in every frame as a dashed grey line
+// for comparison, and the axes stay fixed.
+
+List<double> LossCurve(double rate, int epochs = 3)
+{
+    torch.manual_seed(2);                                          // the seed of the training above: same w, b and minibatches
+    var wRun = (torch.randn(2, 1) * 0.01).requires_grad_();
+    var bRun = torch.zeros(1).requires_grad_();
+    var losses = new List<double>();
+    for (int epoch = 0; epoch < epochs; epoch++)
+        foreach (var (Xb, yb2) in DataIter(batchSize, features, labels))
+        {
+            using var scope = torch.NewDisposeScope();
+            SquaredLoss(LinReg(Xb, wRun, bRun), yb2).sum().backward();
+            Sgd(new[] { wRun, bRun }, rate, batchSize);
+            using (torch.no_grad()) losses.Add(SquaredLoss(LinReg(features, wRun, bRun), labels).mean().item<float>());
+            if (!(losses[^1] < 1e6)) return losses;                // diverged: stop this run (NaN fails the test too)
+        }
+    return losses;
+}
+
+var rates = new[] { 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 2.0 };
+var curves = rates.Select(r => LossCurve(r)).ToArray();
+Console.WriteLine($"lr 0.03 repeats the training above exactly: {curves[Array.IndexOf(rates, 0.03)].SequenceEqual(stepLosses)}");
+foreach (var (rate, curve) in rates.Zip(curves))
+    Console.WriteLine($"lr {rate,-5}: loss after step 100 {(curve.Count >= 100 ? curve[99].ToString("G2") : "-"),-8} after step {curve.Count} {curve[^1]:G2}");
+double[] Steps(int n) => Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+var frames = rates.Zip(curves, (rate, curve) => (Label: rate.ToString(CultureInfo.InvariantCulture),
+    Curves: (IReadOnlyList<Curve>)new[] { new Curve($"lr = {rate.ToString(CultureInfo.InvariantCulture)}", Steps(curve.Count), curve.ToArray(), Color: "royalblue") })).ToList();
+var reference = new Curve("lr = 0.03 (d2l), in every frame", Steps(stepLosses.Count), stepLosses.ToArray(), Color: "grey", Dashed: true);
+display(Plots.Slider("learning rate", frames, xLabel: "SGD step (batch of 10)", yLabel: "mean squared loss (log scale)",
+    title: "Minibatch SGD from scratch: the loss for each learning rate", logY: true, yRange: (1e-5, 1e6),
+    active: Array.IndexOf(rates, 0.03), fixedCurves: new[] { reference }));
+
+// Move the knob. At 0.003 the loss is still near 3 after 300 steps, and at 0.01 still above 0.04: every step is too small, and
+// these runs would need many more epochs. d2l's 0.03 reaches the noise floor by the end of the third epoch; 0.1 gets there within
+// the first epoch and 0.3 within a few dozen steps. At 1 the loss drops fastest of all, but then jitters above the floor instead of
+// settling: each step, computed from only 10 examples, overshoots. At 2 the first steps already overshoot so far that the loss grows
+// instead of shrinking, to thousands within a few steps; the run is stopped when the loss passes 10⁶, and the curve leaves the
+// chart. Is that the minibatches' fault? Notebook 05's gradient descent on a bowl diverged for η above 2/λ_max, where λ_max is the
+// largest curvature (the largest eigenvalue of the Hessian). Our loss, the mean of ½(ŷ − y)² over the data, has the Hessian
+// **X**ᵀ**X**/n, with **X** = [x₁, x₂, 1] as in the analytic solution. Its eigenvalues, and the same start run with full-batch
+// gradient descent (every step on all 1000 examples) for 24 steps, as long as the minibatch run at 2 lasted:
+
+var hessian = Xd.T.mm(Xd) / Xd.shape[0];                            // Hessian of the mean of ½(ŷ − y)² in (w₁, w₂, b)
+var curvatures = torch.linalg.eigvalsh(hessian);                     // ascending
+double lambdaMax = curvatures[-1].item<double>();
+Console.WriteLine($"eigenvalues of XᵀX / n: {TensorFormatter.ValuesText(curvatures)}   2 / λ_max = {2 / lambdaMax:F2}");
+var batchLambdas = Xd.split(10).Select(Xb => torch.linalg.eigvalsh(Xb.T.mm(Xb) / Xb.shape[0])[-1].item<double>()).Order().ToArray();
+Console.WriteLine($"λ_max of XᵀX / 10 for the 100 batches of 10 rows: median {batchLambdas[50]:F2}, smallest {batchLambdas[0]:F2}, largest {batchLambdas[^1]:F2}");
+
+double FullBatchLoss(double rate, int steps)                         // gradient descent on all examples at once
+{
+    torch.manual_seed(2);                                            // the same start as the minibatch runs
+    var wRun = (torch.randn(2, 1) * 0.01).requires_grad_();
+    var bRun = torch.zeros(1).requires_grad_();
+    for (int step = 0; step < steps; step++)
+    {
+        using var scope = torch.NewDisposeScope();
+        SquaredLoss(LinReg(features, wRun, bRun), labels).sum().backward();
+        Sgd(new[] { wRun, bRun }, rate, (int)features.shape[0]);
+    }
+    using (torch.no_grad()) return SquaredLoss(LinReg(features, wRun, bRun), labels).mean().item<float>();
+}
+foreach (double rate in new[] { 1.0, 2.0 })
+    Console.WriteLine($"full batch, lr {rate}: loss after 24 steps {FullBatchLoss(rate, 24):G2}   (minibatches of 10: {curves[Array.IndexOf(rates, rate)][Math.Min(23, curves[Array.IndexOf(rates, rate)].Count - 1)]:G2})");
+
+// The curvature is close to 1 in every direction (the features are standard normal, the bias's input is 1), but not exactly:
+// the largest eigenvalue is a little above 1, so the limit 2/λ_max printed above lies below 2. Full-batch gradient descent at
+// η = 2 therefore diverges too — the limit is crossed whatever the batch size, and minibatches are not the reason. What they
+// change is how fast it happens: a batch of 10 examples has its own Hessian, whose largest eigenvalue varies from batch to batch: from
+// about 1 to above 3, with a median of about 1.6 (the second line). So many minibatch steps overshoot far more than a full-batch step does: after 24 steps the minibatch loss
+// is over a thousand times the full-batch one (compare the two numbers on the last line). The same variation keeps the minibatch run
+// at 1 jittering above the noise floor in the chart, while full-batch gradient descent at 1 sits on the floor after 24 steps.
 
 // ### The library keeps these functions
 //
@@ -265,7 +393,7 @@ using (torch.no_grad())
 //
 // ## Why vectorize (矢量化加速)
 //
-// Every function above works on whole tensors: `X.matmul(w)` handles a batch in one call. d2l 3.1 shows why with two
+// Every function above works on whole tensors: `X.mm(w)` handles a batch in one call. d2l 3.1 shows why with two
 // 10000-element vectors. In C#, as in Python, indexing a tensor element by element is expensive: each `a[i]` creates
 // a new `Tensor` object around native memory, which a dispose scope then has to free.
 
@@ -292,7 +420,7 @@ double loopMs = Enumerable.Range(0, 3).Select(_ => LoopMs()).Min();
 double vecMs = Enumerable.Range(0, 100).Select(_ => VectorizedMs()).Min();
 Console.WriteLine($"for-loop: {loopMs:F1} ms   vectorized +: {vecMs:F4} ms   → about {loopMs / vecMs:N0}× faster (best of 3 and of 100 runs)");
 
-// On the machine that ran this copy, the element-by-element loop took the milliseconds printed above and the single `+` only microseconds — many thousands of times faster (the factor at the end of the line). The exact figures change from run to run and machine to machine; a gap of several orders of magnitude does not. This is why minibatches are processed as matrices, never example by example.
+// On the machine that ran this copy, the element-by-element loop took the milliseconds printed above and the single `+` only microseconds — faster by the factor at the end of the line. That factor is a timing of this run on this machine, not a constant of nature: it changes from run to run, from machine to machine and with how busy the machine is, so this lesson promises no particular size for it. What does not change is the reason for it: the loop makes 10 000 separate tensor calls from C#, each paying the cost of a call into libtorch and a new one-element tensor, while `+` makes one call that runs through all the numbers in native code. This is why minibatches are processed as matrices, never example by example.
 //
 // ## The same model, concisely (简洁实现)
 //
@@ -314,7 +442,6 @@ for (int epoch = 0; epoch < 3; epoch++)
     foreach (var (Xb, yb2) in batches)
     {
         using var scope = torch.NewDisposeScope();
-        scope.Attach(Xb); scope.Attach(yb2);
         var l = mse.forward(net.forward(Xb), yb2);
         trainer.zero_grad();
         l.backward();
@@ -399,7 +526,7 @@ var candidates = new (string Name, double[] S)[]
 Console.WriteLine($"{"parameters",-20}{"NLL (log_prob)",18}{"n/2·log(2πσ²) + L/σ²",24}{"difference",12}");
 foreach (var (name, sv) in candidates)
 {
-    var yHat = Xd.matmul(torch.tensor(sv).reshape(-1, 1));
+    var yHat = Xd.mm(torch.tensor(sv).reshape(-1, 1));
     double nll = -torch.distributions.Normal(yHat, torch.tensor(sigma, ScalarType.Float64)).log_prob(yd).sum().item<double>();
     double squared = Losses.SquaredLoss(yHat, yd).sum().item<double>();                     // L = Σ ½(ŷ − y)²
     double viaLoss = nEx / 2.0 * Math.Log(2 * Math.PI * sigma * sigma) + squared / (sigma * sigma);
@@ -416,18 +543,15 @@ double constant = nEx / 2.0 * Math.Log(2 * Math.PI * sigma * sigma);
 var nllCurve = new double[w1s.Length]; var lossCurve = new double[w1s.Length];
 for (int i = 0; i < w1s.Length; i++)
 {
-    var yHat = Xd.matmul(torch.tensor(new[] { w1s[i], sA[1], sA[2] }).reshape(-1, 1));
+    var yHat = Xd.mm(torch.tensor(new[] { w1s[i], sA[1], sA[2] }).reshape(-1, 1));
     nllCurve[i] = -torch.distributions.Normal(yHat, torch.tensor(sigma, ScalarType.Float64)).log_prob(yd).sum().item<double>() - constant;
     lossCurve[i] = Losses.SquaredLoss(yHat, yd).sum().item<double>() / (sigma * sigma);
 }
 Console.WriteLine($"argmin of the NLL: w₁ = {w1s[Array.IndexOf(nllCurve, nllCurve.Min())]:F3};  argmin of the squared loss: w₁ = {w1s[Array.IndexOf(lossCurve, lossCurve.Min())]:F3}");
-display(Chart.Combine(new[] {   // the two curves coincide: a wide pale band under a thin dashed line keeps both visible
-        Chart.Line<double, double, string>(w1s, nllCurve, Name: "NLL − n/2·log(2πσ²) (wide band)", LineColor: Color.fromString("lightskyblue"), LineWidth: 9),
-        Chart.Line<double, double, string>(w1s, lossCurve, Name: "squared loss / σ² (dashed)", LineColor: Color.fromString("darkorange"), LineWidth: 2,
-            LineDash: StyleParam.DrawingStyle.Dash) })
-    .WithXAxisStyle<double, double, string>(TitleText: "w₁")
-    .WithYAxisStyle<double, double, string>(TitleText: "value")
-    .WithSize(640, 400));
+display(Plots.Curves(new[] {   // the two curves coincide: a wide pale band under a thin dashed line keeps both visible
+        new Curve("NLL − n/2·log(2πσ²) (wide band)", w1s, nllCurve, Color: "lightskyblue", Width: 9),
+        new Curve("squared loss / σ² (dashed)", w1s, lossCurve, Color: "darkorange", Width: 2, Dashed: true) },
+    xLabel: "w₁", yLabel: "value", title: "Negative log-likelihood and squared loss along w₁"));
 
 // The dashed curve runs exactly along the middle of the wide band — the two curves coincide — and both are smallest at w₁ = 2.000: maximizing the likelihood and minimizing the squared loss find the same point.
 
@@ -449,8 +573,11 @@ display(NetworkDiagram.Draw(
 //
 // - Linear regression predicts ŷ = **Xw** + b; the squared loss ½(ŷ − y)² measures how far the predictions are from the labels.
 // - Folding b into **X** as a column of ones gives the closed form **s** = (**X**ᵀ**X**)⁻¹**X**ᵀ**y** — computed from the data, and only when **X**ᵀ**X** is invertible.
+// - Compute that closed form with `torch.linalg.lstsq` on **X**, not by inverting **X**ᵀ**X** or solving the normal equations: forming **X**ᵀ**X** squares
+//   the condition number, and on a nearly repeated feature that costs most of the digits.
 // - Minibatch SGD reaches nearly the same parameters iteratively; it is what scales to models without a closed form. From scratch it is
 //   three small functions (data reader, loss, update); concisely it is `nn.Linear`, `nn.MSELoss` and `optim.SGD`.
+// - The learning rate decides how SGD behaves: too small and the loss falls slowly, too large and it oscillates or diverges.
 // - Vectorized tensor code is orders of magnitude faster than element-by-element loops.
 // - With Gaussian noise ε ~ N(0, σ²), i.e. y ~ N(wᵀx + b, σ²), the negative log-likelihood equals the summed squared loss / σ²
 //   plus a constant, so maximum likelihood and least squares pick the same parameters.

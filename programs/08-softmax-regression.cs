@@ -156,9 +156,10 @@ Console.WriteLine($"naive softmax  = [{string.Join(", ", Softmax(big).data<float
 // subtract the row maximum first: the largest exponent is then exp(0) = 1 and nothing overflows. For the log of softmax, which the
 // loss needs, the same shift gives the log-sum-exp (LSE) form
 //
-// $$\log \hat y_j = o_j - \max_k o_k - \log \sum_k \exp(o_k - \max_k o_k),$$
+// $$\log \hat y_j = o_j - \log \sum_k \exp(o_k) = o_j - m - \log \sum_k \exp(o_k - m), \qquad m = \max_k o_k,$$
 //
-// which also avoids log(0) when a probability underflows. `torch.softmax` and `log_softmax` (a tensor method in TorchSharp: `X.log_softmax(1)`) do exactly this:
+// which also avoids log(0) when a probability underflows: it never forms the probabilities at all. `torch.softmax` and `log_softmax`
+// (a tensor method in TorchSharp: `X.log_softmax(1)`) compute exactly this way. The stable softmax from scratch, and the two logs side by side:
 
 Tensor StableSoftmax(Tensor X)
 {
@@ -166,19 +167,13 @@ Tensor StableSoftmax(Tensor X)
     var expX = shifted.exp();
     return expX / expX.sum(1, keepdim: true);
 }
-Tensor LogSumExpLogSoftmax(Tensor X)
-{
-    var shifted = X - X.max(1, keepdim: true).values;
-    return shifted - shifted.exp().sum(1, keepdim: true).log();
-}
 var tiny = torch.tensor(new float[,] { { 0f, -200f } });
 Console.WriteLine($"stable softmax of [1000, 1001]:    [{string.Join(", ", StableSoftmax(big).data<float>())}]");
 Console.WriteLine($"torch.softmax of [1000, 1001]:     [{string.Join(", ", torch.softmax(big, 1).data<float>())}]");
-Console.WriteLine($"log(softmax) of [0, -200], naive:  [{string.Join(", ", StableSoftmax(tiny).log().data<float>())}]");
-Console.WriteLine($"log-sum-exp form:                  [{string.Join(", ", LogSumExpLogSoftmax(tiny).data<float>())}]");
-Console.WriteLine($"tiny.log_softmax(1):               [{string.Join(", ", tiny.log_softmax(1).data<float>())}]");
+Console.WriteLine($"log(softmax) of [0, -200]:         [{string.Join(", ", StableSoftmax(tiny).log().data<float>())}]");
+Console.WriteLine($"tiny.log_softmax(1), the LSE form: [{string.Join(", ", tiny.log_softmax(1).data<float>())}]");
 
-// After the shift, [1000, 1001] gives [0.2689, 0.7311] — the same as softmax of [0, 1] — and `torch.softmax` agrees. For [0, −200] the second probability underflows to 0 in float32 and its naive log is −∞, while the log-sum-exp form returns the correct −200. That is why a training loss should be computed from the scores with log-softmax (as `nn.CrossEntropyLoss` does below) rather than from already-rounded probabilities.
+// After the shift, [1000, 1001] gives [0.2689, 0.7311] — the same as softmax of [0, 1] — and `torch.softmax` agrees. For [0, −200] the second probability underflows to 0 in float32 even after the shift, and its log is −∞, while the log-sum-exp form returns the correct −200 (the formula above gives −200 − 0 − log(1 + e⁻²⁰⁰)). That is why a training loss should be computed from the scores with log-softmax (as `nn.CrossEntropyLoss` does below) rather than from already-rounded probabilities. You will write the log-sum-exp form yourself in exercise 3.
 //
 // ## Log-likelihood (对数似然) and the cross-entropy loss (交叉熵损失)
 //
@@ -296,12 +291,7 @@ display(Plots.ImageGrid(fashion.TrainImages[0..18], FashionMnist.TextLabels(fash
 
 // Minibatches of 256, shuffled every epoch for training and in order for testing (d2l's `load_data_fashion_mnist`). Reading a
 // whole epoch is quick, because the data is already in memory.
-//
-// One practical setting first. libtorch splits every operation across all CPU cores by default. For a model this small each
-// operation takes microseconds, and the threads can spend more time waiting for each other than computing — most of all on a
-// busy machine, where the other cores are taken by other work. `torch.set_num_threads(1)` keeps it to one (it applies to the whole kernel; larger models may prefer more threads).
 
-torch.set_num_threads(1);
 var (trainIter, testIter) = FashionMnist.Loaders(fashion, batchSize: 256);
 var readTimer = System.Diagnostics.Stopwatch.StartNew();
 foreach (var (Xb, yb) in trainIter) { Xb.Dispose(); yb.Dispose(); }
@@ -317,7 +307,7 @@ torch.manual_seed(0);
 var W = (torch.randn(numInputs, numOutputs) * 0.01).requires_grad_();
 var bias = torch.zeros(numOutputs).requires_grad_();
 
-Tensor Net(Tensor X) => Softmax(X.reshape(-1, numInputs).matmul(W) + bias);
+Tensor Net(Tensor X) => Softmax(X.reshape(-1, numInputs).mm(W) + bias);
 
 var firstTwo = Net(fashion.TestImages[0..2]);
 Console.WriteLine($"output shape {string.Join("×", firstTwo.shape)}; row sums {string.Join(", ", firstTwo.sum(1).data<float>().Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
@@ -333,7 +323,7 @@ Console.WriteLine($"d2l's example: {Accuracy(yHatDemo, yDemo)} of 2 correct (lib
 //
 // To measure a model on a whole data set, d2l 3.6 adds two numbers up over all minibatches — the correct predictions and the
 // examples — and divides at the end (`evaluate_accuracy`). It keeps such running sums in a small helper class, `Accumulator`.
-// Evaluation needs no gradients, so it runs under `torch.no_grad()`; each batch is a new pair of tensors, freed with its step.
+// Evaluation needs no gradients, so it runs under `torch.no_grad()`; each step's tensors are freed by its dispose scope, and the loaders free each batch when the loop moves on (as notebook 07's reader does).
 
 // class Accumulator: declared at the end of this file (a program declares its types after its statements).
 
@@ -344,7 +334,6 @@ double EvaluateAccuracy(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor 
         foreach (var (X, y) in dataIter)
         {
             using var scope = torch.NewDisposeScope();
-            scope.Attach(X, y);
             metric.Add(Accuracy(net(X), y), y.numel());
         }
     return metric[0] / metric[1];
@@ -364,7 +353,7 @@ using (torch.no_grad())
 // The training loop of d2l 3.6 (`train_epoch_ch3`), written out: for every minibatch, compute the per-example losses, back-propagate
 // their sum, let the `updater` take a step for that batch size, and accumulate the loss sum, the number correct and the number of
 // examples. The updater is d2l's: minibatch SGD on **W** and **b** — the `Sgd` of notebook 07, which the library keeps as
-// `Optimizers.Sgd`. One dispose scope per step frees the step's tensors, the batch included. (d2l's `train_epoch_ch3` also accepts a
+// `Optimizers.Sgd`. One dispose scope per step frees the step's tensors; the loader frees the batch. (d2l's `train_epoch_ch3` also accepts a
 // `torch.optim` optimizer, and then averages the loss instead of summing it; the library's version below does both.)
 
 (double Loss, double Accuracy) TrainEpochCh3(Func<Tensor, Tensor> net, IEnumerable<(Tensor X, Tensor y)> trainIter,
@@ -374,7 +363,6 @@ using (torch.no_grad())
     foreach (var (X, y) in trainIter)
     {
         using var scope = torch.NewDisposeScope();
-        scope.Attach(X, y);                                           // the batch is new: free it with the step
         var yHat = net(X);
         var l = loss(yHat, y);                                        // per-example losses
         l.sum().backward();
@@ -403,10 +391,12 @@ for (int epoch = 0; epoch < numEpochs; epoch++)
     lastTrain = TrainEpochCh3(Net, trainIter, CrossEntropy, Updater);
     lastTest = EvaluateAccuracy(Net, testIter);
     animator.Add(epoch + 1, lastTrain.Loss, lastTrain.Accuracy, lastTest);
+    if (epoch == 0) Course.Record("from scratch, epoch 1: test acc", lastTest);
 }
-Console.WriteLine($"from scratch: train loss {lastTrain.Loss:F4}, train acc {lastTrain.Accuracy:F4}, test acc {lastTest:F4} ({epochTimer.Elapsed.TotalSeconds / numEpochs:F2} s per epoch)");
+Course.Record("from scratch", ("train loss", lastTrain.Loss), ("train acc", lastTrain.Accuracy), ("test acc", lastTest));
+Console.WriteLine($"{epochTimer.Elapsed.TotalSeconds / numEpochs:F2} s per epoch on the machine that ran this copy");
 
-// After 10 epochs the model from scratch has a training loss of about 0.448, a training accuracy of 0.849 and a test accuracy of 0.833 — the level of d2l's run of the same model (test accuracy a little over 0.8). The training loss falls quickly in the first epochs and slowly after; the test accuracy climbs from about 0.77 after one epoch and then wobbles upward, because every epoch is a noisy SGD path.
+// After 10 epochs the model from scratch has a training loss of about 0.45, a training accuracy of about 0.85 and a test accuracy of about 0.83 — the level of d2l's run of the same model (test accuracy a little over 0.8). The recorded line above gives the last digits, which can differ from machine to machine: libtorch picks its arithmetic kernels by CPU, and rounding differences grow along a training run (on the machine that made this lesson, a native run and a run as an AVX2-only CPU printed the same four digits; another CPU may not). The training loss falls quickly in the first epochs and slowly after; the test accuracy climbs from about 0.77 after one epoch and then wobbles upward, because every epoch is a noisy SGD path.
 //
 // This loop is d2l's `train_ch3`. The library keeps it as `Trainer.Train`, with the function above inside as `Trainer.TrainEpoch`
 // (which also accepts a `torch.optim` optimizer, and an `nn.Module` as the net); from here on we use them.
@@ -423,8 +413,9 @@ display(Plots.Predictions(testX, fashion.TestLabels[0..16], predicted, n: 16));
 int wrongCount;
 using (torch.no_grad()) wrongCount = (int)Net(fashion.TestImages).argmax(1).ne(fashion.TestLabels).sum().item<long>();
 Console.WriteLine($"{wrongCount} of {fashion.TestLabels.shape[0]} test images misclassified");
+Console.WriteLine($"{wrongCount} / {fashion.TestLabels.shape[0]} = {(double)wrongCount / fashion.TestLabels.shape[0]:F4} = 1 − test accuracy");
 
-// 15 of these 16 are right; the one miss (marked ✗) is a sneaker taken for a sandal — two kinds of shoe that a linear model separates only roughly. On the whole test set 1668 of 10000 images are wrong, which is the test accuracy 0.833 seen from the other side.
+// 15 of these 16 are right; the one miss (marked ✗) is a sneaker taken for a sandal — two kinds of shoe that a linear model separates only roughly. On the whole test set about 1700 of 10000 images are wrong (the exact count is printed): the printed fraction is one minus the test accuracy recorded above, the same result seen from the other side.
 //
 // ## Softmax regression, concisely (简洁实现)
 //
@@ -442,9 +433,10 @@ var loss = nn.CrossEntropyLoss();                       // mean over the batch, 
 var optimizer = torch.optim.SGD(net.parameters(), 0.1);
 var animatorConcise = Animator.ForTraining(numEpochs);   // the same three curves, axes as above
 var history = Trainer.Train(net, trainIter, testIter, loss.forward, numEpochs, optimizer, animatorConcise);
-Console.WriteLine($"concise: train loss {history.TrainLoss[^1]:F4}, train acc {history.TrainAccuracy[^1]:F4}, test acc {history.TestAccuracy[^1]:F4} ({history.SecondsPerEpoch.Average():F2} s per epoch)");
+Course.Record("concise", ("train loss", history.TrainLoss[^1]), ("train acc", history.TrainAccuracy[^1]), ("test acc", history.TestAccuracy[^1]));
+Console.WriteLine($"{history.SecondsPerEpoch.Average():F2} s per epoch on the machine that ran this copy");
 
-// The concise model ends at train loss 0.4477, train accuracy 0.8495 and test accuracy 0.8324 — the same as from scratch (0.4478, 0.8490, 0.8332) up to the last digits, as it should be: it is the same model with the same learning rate and the same batch order, only built from library parts (the last digits differ because the initial weights do: `nn.Linear` first draws its own default initialization and stores its weight as 10 × 784, so the same seed gives other numbers). `nn.CrossEntropyLoss` returns the batch *mean*, so `Trainer` calls `backward()` on it directly instead of summing, and `optim.SGD` needs no division by the batch size — d2l's `train_epoch_ch3` makes the same distinction.
+// The concise model ends where the model from scratch did — compare the two recorded lines: they agree to within a few thousandths in every number — as it should: it is the same model with the same learning rate and the same batch order, only built from library parts (the last digits differ because the initial weights do: `nn.Linear` first draws its own default initialization and stores its weight as 10 × 784, so the same seed gives other numbers). `nn.CrossEntropyLoss` returns the batch *mean*, so `Trainer` calls `backward()` on it directly instead of summing, and `optim.SGD` needs no division by the batch size — d2l's `train_epoch_ch3` makes the same distinction.
 
 // ## Softmax regression as a neural network
 //
@@ -465,11 +457,11 @@ display(NetworkDiagram.Draw(
 // - Classification predicts a class; labels are written one-hot, and the model has one output per class: **o** = **xW** + **b**,
 //   with (inputs + 1) × outputs parameters — 7850 for Fashion-MNIST, biases included.
 // - Softmax exp(o<sub>j</sub>)/Σ exp(o<sub>k</sub>) turns scores into probabilities; it is not o<sub>j</sub>/Σ o<sub>k</sub> (0.51, not 0.73, for the notes' chicken).
-//   Subtracting the largest score (log-sum-exp) keeps it finite.
+//   Subtracting the largest score keeps it finite, and the log-sum-exp form of log-softmax never forms the probabilities at all.
 // - Maximizing the likelihood of the labels means minimizing the cross-entropy loss −log ŷ<sub>true class</sub>; its gradient is softmax(**o**) − **y**.
 // - Entropy is the expected surprisal Σ −P log P (0 for a certain outcome, log k for a uniform one), not the sum of the probabilities;
 //   cross-entropy H(P, Q) ≥ H(P), and minimizing it is maximum likelihood.
-// - On Fashion-MNIST, softmax regression reaches a test accuracy above 0.8 (0.83 here) in 10 epochs, from scratch and concisely alike.
+// - On Fashion-MNIST, softmax regression reaches a test accuracy above 0.8 (about 0.83 here) in 10 epochs, from scratch and concisely alike.
 //
 // ## Exercises
 //
@@ -483,11 +475,22 @@ display(Exercises.Notebook08.Exercise1(answer1));
 double? answer2 = null; // replace null with your answer
 display(Exercises.Notebook08.Exercise2(answer2));
 
-// **Exercise 3 — a softmax that does not overflow.** Compute softmax of the float32 scores [1000, 1001, 1002] without getting NaN
-// (from scratch, not with `torch.softmax`). Give a tensor of 3 probabilities.
+// **Exercise 3 — cross-entropy straight from the logits.** `nn.CrossEntropyLoss` never forms the softmax. With a one-hot label **y**,
+// the loss of one example is
+//
+// $$-\sum_j y_j \log \hat y_j = \log \sum_k \exp(o_k) - \sum_j y_j o_j,$$
+//
+// and the log-sum-exp is computed with the shift by the row's largest logit. Write that function from scratch (without `softmax`,
+// `log_softmax`, `logsumexp` or `CrossEntropyLoss`): given float32 logits **o** of shape (n, q) and one-hot labels **y** of the same
+// shape, return the n per-example losses. Try it on `hugeLogits` below, where the naive formula gives NaN; the checker runs it on cases
+// of its own, where exp overflows and where a probability underflows to 0.
 
-var hugeScores = torch.tensor(new float[] { 1000f, 1001f, 1002f });
-Tensor answer3 = null; // replace null with your answer
+var hugeLogits = torch.tensor(new float[,] { { 1000f, 1001f, 1002f }, { -1000f, 0f, 1000f } });
+var hugeLabels = nn.functional.one_hot(torch.tensor(new long[] { 0, 1 }), 3).to_type(ScalarType.Float32);
+var naiveLosses = -(Softmax(hugeLogits).log() * hugeLabels).sum(1);
+Console.WriteLine($"naive: [{string.Join(", ", naiveLosses.data<float>())}]");
+
+Func<Tensor, Tensor, Tensor> answer3 = null; // replace null with your function, e.g. (o, y) => ...
 display(Exercises.Notebook08.Exercise3(answer3));
 
 // **Exercise 4 — why cross-entropy, not accuracy?** We report accuracy but train on cross-entropy. Which statements are true?

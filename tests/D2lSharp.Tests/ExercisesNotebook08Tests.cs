@@ -110,6 +110,26 @@ public class ExercisesNotebook08Tests
     }
 
     [Fact]
+    public void Exercise3_names_the_missing_keepdim_in_each_form()
+    {
+        Func<Tensor, Tensor, Tensor>[] slips =
+        [
+            (o, y) => { var m = o.max(1).values; return m + (o - m).exp().sum(1).log() - (o * y).sum(1); },          // m added back
+            (o, y) => { var m = o.max(1).values; var sh = o - m; return sh.exp().sum(1).log() - (sh * y).sum(1); },  // shifted true logit
+            (o, y) => { var m = o.max(1).values; return (o - m).exp().sum(1).log() - (o * y).sum(1); },              // m not added back
+        ];
+        foreach (var slip in slips)
+        {
+            var feedback = Notebook08.Exercise3(slip);
+            Assert.False(feedback.Correct);
+            Assert.Contains("keepdim", feedback.Message);
+            Assert.Contains("shape (n, 1)", feedback.Message);
+        }
+        Assert.DoesNotContain("keepdim", Notebook08.Exercise3((o, y) => -LogSumExpCrossEntropy(o, y)).Message);   // other slips keep their own message
+        Assert.True(Notebook08.Exercise3(LogSumExpCrossEntropy).Correct);
+    }
+
+    [Fact]
     public void Exercise2_accepts_three_digit_roundings_and_names_rounded_bits()
     {
         Assert.True(Notebook08.Exercise2(1.04).Correct);

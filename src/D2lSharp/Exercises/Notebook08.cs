@@ -92,12 +92,36 @@ public static class Notebook08
                                    "(log Σ_k exp(o_k) = m + log Σ_k exp(o_k − m)), or subtract it from the true class's logit as well.");
             if (((a - lse).abs() <= tolerance).all().item<bool>())
                 return Check.Wrong($"{where} that is the log-sum-exp alone; the loss also subtracts the true class's logit, Σ_j y_j o_j.");
+            if (logits.shape[0] == logits.shape[1] && MatchesMaxWithoutKeepdim(o64, oneHot, a, tolerance))
+                return Check.Wrong($"{where} your losses are what each row's largest logit taken without keepdim gives: o.max(1).values has " +
+                                   "shape (n), and o − m then subtracts m[k] from column k instead of each row's own m[i] from row i. On a square " +
+                                   "n × n tensor like this one that broadcasts without an error (on the 4 × 5 case it would fail). Keep the " +
+                                   "dimension: o.max(1, keepdim: true).values has shape (n, 1), and squeeze it (or index [.., 0]) where you add it back.");
             return Check.Wrong($"{where} some losses differ from −log softmax(o) of the true class by up to " +
                                $"{(a - expected).abs().max().item<double>().ToString("G3", CultureInfo.InvariantCulture)}. Hint: {hint}.");
         }
         return Check.Right("your cross-entropy from logits matches on all five cases, the overflowing and underflowing ones included: " +
                            "this is what nn.CrossEntropyLoss computes inside, without ever forming the softmax.");
     });
+
+    /// <summary>
+    /// The keepdim slip on a square case: m = o.max(1).values has shape (n), so o − m subtracts m[k] from column k. Compares the
+    /// learner's losses with the three ways that slip shows up (m added back, m subtracted from the true logit too, m left out).
+    /// </summary>
+    static bool MatchesMaxWithoutKeepdim(Tensor o64, Tensor oneHot, Tensor answer, Tensor tolerance)
+    {
+        var mFlat = o64.max(1).values;                                 // shape (n): against (n, n) it broadcasts along the rows
+        var shifted = o64 - mFlat;                                     // o_ik − m_k
+        var logSum = shifted.exp().sum(1).log();
+        var y64 = oneHot.to_type(ScalarType.Float64);
+        Tensor[] slips =
+        [
+            mFlat + logSum - (o64 * y64).sum(1),
+            logSum - (shifted * y64).sum(1),
+            logSum - (o64 * y64).sum(1),
+        ];
+        return slips.Any(slip => ((answer - slip).abs() <= tolerance).all().item<bool>());
+    }
 
     static string NotFiniteReason(string what) => what switch
     {
