@@ -47,9 +47,6 @@ using D2lSharp.Training;
 using static D2lSharp.Display.TensorFormatter;
 using Exercises = D2lSharp.Exercises;
 
-// The cells' own usings (a program states its usings before its first statement):
-using System.Runtime.InteropServices;
-
 // # 12 — Forward and backward propagation (前向、反向传播)
 //
 // This notebook follows the chapter **前向、反向传播** of the study notes (d2l section 4.7): forward propagation (前向传播),
@@ -60,6 +57,7 @@ using System.Runtime.InteropServices;
 // - read the computational graph (计算图) of a one-hidden-layer network with an L2 penalty, the graph d2l uses;
 // - run forward propagation step by step on a minibatch and say the shape of every intermediate value;
 // - write backpropagation by hand, one chain-rule step per node, for both weight matrices, and check it against autograd and against numerical differentiation;
+// - take one training step with those gradients — forward, backward, update — and see the objective before and after it;
 // - see which values the backward pass needs from the forward pass, and why these are values, not derivatives;
 // - measure how much memory a training forward pass keeps compared with an inference forward pass, and how it grows with depth.
 
@@ -78,68 +76,27 @@ display(Course.Setup());
 // is added to give the objective J = L + s that training minimizes. Here φ is ReLU and l is the softmax cross-entropy of notebook 08.
 //
 // A computational graph draws this: a box for every value, a circle for every operator, an arrow from each operator's inputs to its output.
-// The cell below draws it as an SVG picture (a function we reuse in section 4):
+// The cell below writes the graph down as data — every node with its label, its place on a grid (column from the left, row from the top) and
+// its kind, every arrow as a pair of node ids — and the library's `GraphDiagram` draws it (course plumbing, in the role of d2l's figures;
+// section 5 draws the same graph again):
 
-string GraphSvg(string title, ISet<string> kept = null)
+// the graph of d2l 4.7 as data: each node is (id, label, column, row, kind)
+var (data, param, value, op) = (GraphDiagram.Kind.Data, GraphDiagram.Kind.Parameter, GraphDiagram.Kind.Value, GraphDiagram.Kind.Operator);
+var graphNodes = new List<GraphDiagram.Node>
 {
-    kept ??= new HashSet<string>();
-    // id → label, centre, kind (data, parameter, value, operator)
-    var nodes = new Dictionary<string, (string Label, double X, double Y, string Kind)>
-    {
-        ["x"] = ("x", 50, 200, "data"),   ["mul1"] = ("×", 130, 200, "op"), ["z"] = ("z", 210, 200, "value"),
-        ["phi"] = ("φ", 290, 200, "op"),  ["h"] = ("h", 370, 200, "value"), ["mul2"] = ("×", 450, 200, "op"),
-        ["o"] = ("o", 530, 200, "value"), ["l"] = ("l", 610, 200, "op"),     ["L"] = ("L", 690, 200, "value"),
-        ["plus"] = ("+", 770, 200, "op"), ["J"] = ("J", 850, 200, "value"),
-        ["W1"] = ("W⁽¹⁾", 130, 120, "param"), ["W2"] = ("W⁽²⁾", 450, 120, "param"), ["y"] = ("y", 610, 120, "data"),
-        ["reg"] = ("‖·‖²", 610, 45, "op"), ["s"] = ("s", 770, 45, "value"),
-    };
-    var edges = new[] { ("x", "mul1"), ("W1", "mul1"), ("mul1", "z"), ("z", "phi"), ("phi", "h"), ("h", "mul2"), ("W2", "mul2"),
-                        ("mul2", "o"), ("o", "l"), ("y", "l"), ("l", "L"), ("L", "plus"), ("W1", "reg"), ("W2", "reg"),
-                        ("reg", "s"), ("s", "plus"), ("plus", "J") };
-    const double halfW = 26, halfH = 15, radius = 19;
-    string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-    double Border(string id, double ux, double uy) => nodes[id].Kind == "op" ? radius
-        : Math.Min(ux == 0 ? double.MaxValue : halfW / Math.Abs(ux), uy == 0 ? double.MaxValue : halfH / Math.Abs(uy));
-
-    var svg = new StringBuilder();
-    svg.Append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 900 290' width='900' style='max-width:100%;height:auto;background:white;font-family:sans-serif'>");
-    svg.Append("<defs><marker id='arrow' viewBox='0 0 10 10' refX='10' refY='5' markerWidth='7' markerHeight='7' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='#333'/></marker></defs>");
-    svg.Append($"<text x='10' y='20' font-size='14' fill='#000'>{title}</text>");
-    foreach (var (from, to) in edges)
-    {
-        var (a, b) = (nodes[from], nodes[to]);
-        double dx = b.X - a.X, dy = b.Y - a.Y, len = Math.Sqrt(dx * dx + dy * dy), ux = dx / len, uy = dy / len;
-        double s0 = Border(from, ux, uy), s1 = Border(to, ux, uy);
-        svg.Append($"<line x1='{F(a.X + ux * s0)}' y1='{F(a.Y + uy * s0)}' x2='{F(b.X - ux * s1)}' y2='{F(b.Y - uy * s1)}' stroke='#333' stroke-width='1.5' marker-end='url(#arrow)'/>");
-    }
-    var fill = new Dictionary<string, string> { ["data"] = "#e6e6e6", ["param"] = "#ffd8a8", ["value"] = "#d0e4ff", ["op"] = "#ffffff" };
-    foreach (var (id, n) in nodes)
-    {
-        string stroke = kept.Contains(id) ? "stroke='#d62728' stroke-width='4'" : "stroke='#333' stroke-width='1.2'";
-        svg.Append(n.Kind == "op"
-            ? $"<circle cx='{F(n.X)}' cy='{F(n.Y)}' r='{F(radius)}' fill='{fill[n.Kind]}' {stroke}/>"
-            : $"<rect x='{F(n.X - halfW)}' y='{F(n.Y - halfH)}' width='{F(2 * halfW)}' height='{F(2 * halfH)}' rx='4' fill='{fill[n.Kind]}' {stroke}/>");
-        svg.Append($"<text x='{F(n.X)}' y='{F(n.Y + 5)}' text-anchor='middle' font-size='{(n.Label.Length > 2 ? 13 : 16)}' fill='#000'>{n.Label}</text>");
-    }
-    var legend = new List<(string Fill, string Stroke, string Text, bool Circle)>
-    {
-        (fill["data"], "#333", "data", false), (fill["param"], "#333", "parameter", false),
-        (fill["value"], "#333", "computed value", false), ("#ffffff", "#333", "operator", true),
-    };
-    if (kept.Count > 0) legend.Add(("#ffffff", "#d62728", "kept for the backward pass", false));
-    double lx = 20;
-    foreach (var (f, st, text, circle) in legend)
-    {
-        svg.Append(circle ? $"<circle cx='{F(lx + 9)}' cy='262' r='9' fill='{f}' stroke='{st}'/>"
-                          : $"<rect x='{F(lx)}' y='253' width='18' height='18' rx='3' fill='{f}' stroke='{st}' stroke-width='{(st == "#333" ? 1.2 : 4)}'/>");
-        svg.Append($"<text x='{F(lx + 26)}' y='267' font-size='13' fill='#000'>{text}</text>");
-        lx += 40 + 7.5 * text.Length;
-    }
-    svg.Append("</svg>");
-    return svg.ToString();
-}
-
-display(HTML(GraphSvg("Computational graph of d2l 4.7: one hidden layer, L2 penalty")));
+    new("x", "x", 0, 2, data),  new("mul1", "×", 1, 2, op), new("z", "z", 2, 2, value), new("phi", "φ", 3, 2, op),
+    new("h", "h", 4, 2, value), new("mul2", "×", 5, 2, op), new("o", "o", 6, 2, value), new("l", "l", 7, 2, op),
+    new("L", "L", 8, 2, value), new("plus", "+", 9, 2, op), new("J", "J", 10, 2, value),
+    new("W1", "W⁽¹⁾", 1, 1, param), new("W2", "W⁽²⁾", 5, 1, param), new("y", "y", 7, 1, data),
+    new("reg", "‖·‖²", 7, 0, op), new("s", "s", 9, 0, value),
+};
+// an arrow from each input of an operator to the operator, and from the operator to its output
+var graphEdges = new List<(string From, string To)>
+{
+    ("x", "mul1"), ("W1", "mul1"), ("mul1", "z"), ("z", "phi"), ("phi", "h"), ("h", "mul2"), ("W2", "mul2"), ("mul2", "o"),
+    ("o", "l"), ("y", "l"), ("l", "L"), ("L", "plus"), ("W1", "reg"), ("W2", "reg"), ("reg", "s"), ("s", "plus"), ("plus", "J"),
+};
+display(GraphDiagram.Draw("Computational graph of d2l 4.7: one hidden layer, L2 penalty", graphNodes, graphEdges));
 
 // Read it from left to right and you have forward propagation: x meets W⁽¹⁾ in a matrix product to give z, φ gives h, a second product with
 // W⁽²⁾ gives o, the loss l compares o with the label y, and the sum with the penalty s gives J. The parameters W⁽¹⁾ and W⁽²⁾ (orange)
@@ -164,9 +121,9 @@ var y = torch.randint(0, q, new long[] { n });
 var W1 = (torch.randn(hidden, d, dtype: ScalarType.Float64) * 0.5).requires_grad_();
 var W2 = (torch.randn(q, hidden, dtype: ScalarType.Float64) * 0.5).requires_grad_();
 
-var Z = X.matmul(W1.t());                                   // z = W⁽¹⁾x, for every row of X
+var Z = X.mm(W1.t());                                       // z = W⁽¹⁾x, for every row of X
 var H = nn.functional.relu(Z);                              // h = φ(z)
-var O = H.matmul(W2.t());                                   // o = W⁽²⁾h
+var O = H.mm(W2.t());                                       // o = W⁽²⁾h
 var L = nn.functional.cross_entropy(O, y);                  // L = mean over the batch of l(o, y)
 var s = lambda / 2 * (W1.pow(2).sum() + W2.pow(2).sum());   // s = λ/2 (‖W⁽¹⁾‖²_F + ‖W⁽²⁾‖²_F)
 var J = L + s;                                              // the objective
@@ -176,7 +133,8 @@ foreach (var (name, t, meaning) in new[] {
     ("W2", W2, "q × h"), ("O", O, "n × q: H W⁽²⁾ᵀ, one score per class"), ("y", y, "n labels"),
     ("L", L, "scalar: mean loss"), ("s", s, "scalar: penalty"), ("J", J, "scalar: objective") })
     Console.WriteLine($"{name,-3} {ShapeText(t.shape),-8} {meaning}");
-Console.WriteLine($"L = {L.item<double>():F4}, s = {s.item<double>():F4}, J = {J.item<double>():F4}; {(Z > 0).sum().item<long>()} of the {Z.numel()} entries of Z are positive");
+Console.WriteLine($"{(Z > 0).sum().item<long>()} of the {Z.numel()} entries of Z are positive");
+Course.Record("forward pass", ("L", L.item<double>()), ("s", s.item<double>()), ("J", J.item<double>()));
 
 // Every value of the graph has been computed, in the graph's order. X (8 × 6) times W⁽¹⁾ᵀ (6 × 5) gives Z of shape 8 × 5, one row of
 // hidden pre-activations per example; ReLU keeps the shape; O is 8 × 3, one score per class and example. The loss averages the 8 examples into
@@ -185,13 +143,14 @@ Console.WriteLine($"L = {L.item<double>():F4}, s = {s.item<double>():F4}, J = {J
 
 // ## 3. Backpropagation (反向传播) by the chain rule
 //
-// The notes explain backpropagation with the last layer Z, the one before it Y and the one before that X: the derivative of Z with
-// respect to X follows from the derivative with respect to Y by the chain rule,
+// The notes explain backpropagation with three consecutive layers, which they call Z (the last one), Y and X. In this notebook Z and X already
+// name the pre-activations and the inputs (and Y will name the one-hot labels), so we write the notes' three layers as 𝖢 (the last one), 𝖡 and 𝖠.
+// The derivative of 𝖢 with respect to 𝖠 follows from the derivative with respect to 𝖡 by the chain rule,
 //
-// $$\frac{\partial \mathsf{Z}}{\partial \mathsf{X}} = \frac{\partial \mathsf{Z}}{\partial \mathsf{Y}}\frac{\partial \mathsf{Y}}{\partial \mathsf{X}},$$
+// $$\frac{\partial \mathsf{C}}{\partial \mathsf{A}} = \frac{\partial \mathsf{C}}{\partial \mathsf{B}}\frac{\partial \mathsf{B}}{\partial \mathsf{A}},$$
 //
 // and that result is reused for the layer before, until all layers are done — which is what "backward" means ("这样再计算倒数第三层的梯度时就再利用这个结果，直到计算完所有层"). That is right, and it is the whole trick: each step reuses the gradient the step before it produced.
-// For matrices the formula needs one more ingredient. d2l writes it as ∂Z/∂X = prod(∂Z/∂Y, ∂Y/∂X), where prod multiplies after whatever
+// For matrices the formula needs one more ingredient. d2l writes it as ∂𝖢/∂𝖠 = prod(∂𝖢/∂𝖡, ∂𝖡/∂𝖠), where prod multiplies after whatever
 // transposes and swaps make the shapes fit; and the shape of the answer is known in advance, because **a gradient of the scalar J has the shape of the thing it differentiates with respect to**.
 //
 // Walking the graph from J back to W⁽¹⁾, with ∂J/∂L = ∂J/∂s = 1:
@@ -206,17 +165,17 @@ Console.WriteLine($"L = {L.item<double>():F4}, s = {s.item<double>():F4}, J = {J
 //
 // These are d2l's formulas (∂J/∂W⁽²⁾ = ∂J/∂o · hᵀ + λW⁽²⁾ for one column example) summed over the rows of the batch: (∂J/∂O)ᵀH = Σᵢ (∂J/∂oᵢ) hᵢᵀ.
 // Each parameter's gradient has two terms because W reaches J along two paths in the graph, through the loss and through s.
-// The function below is the table, one line per row. Its parameter list matters for section 4: it is everything the backward pass reads.
+// The function below is the table, one line per row. Its parameter list matters for section 5: it is everything the backward pass reads.
 
 (Tensor dW1, Tensor dW2) BackwardByHand(Tensor X, Tensor y, Tensor H, Tensor O, Tensor W1, Tensor W2, double lambda, bool show = false)
 {
     long n = X.shape[0], q = O.shape[1];
     var Y = nn.functional.one_hot(y, q).to_type(O.dtype);
     var dO = (torch.softmax(O, 1) - Y) / n;             // ∂J/∂O = ∂J/∂L · ∂L/∂O
-    var dW2 = dO.t().matmul(H) + lambda * W2;             // ∂J/∂W⁽²⁾ = (∂J/∂O)ᵀ H + λ W⁽²⁾
-    var dH = dO.matmul(W2);                               // ∂J/∂H = ∂J/∂O · W⁽²⁾
+    var dW2 = dO.t().mm(H) + lambda * W2;             // ∂J/∂W⁽²⁾ = (∂J/∂O)ᵀ H + λ W⁽²⁾
+    var dH = dO.mm(W2);                               // ∂J/∂H = ∂J/∂O · W⁽²⁾
     var dZ = dH * (H > 0).to_type(H.dtype);               // ∂J/∂Z = ∂J/∂H ⊙ φ′(Z); for ReLU, z > 0 exactly where h > 0
-    var dW1 = dZ.t().matmul(X) + lambda * W1;             // ∂J/∂W⁽¹⁾ = (∂J/∂Z)ᵀ X + λ W⁽¹⁾
+    var dW1 = dZ.t().mm(X) + lambda * W1;             // ∂J/∂W⁽¹⁾ = (∂J/∂Z)ᵀ X + λ W⁽¹⁾
     if (show)
         foreach (var (name, t) in new[] { ("∂J/∂O", dO), ("∂J/∂W2", dW2), ("∂J/∂H", dH), ("∂J/∂Z", dZ), ("∂J/∂W1", dW1) })
             Console.WriteLine($"{name,-7} {ShapeText(t.shape)}");
@@ -228,25 +187,54 @@ var (dW1, dW2) = BackwardByHand(X, y, H.detach(), O.detach(), W1.detach(), W2.de
 // Every gradient came out with the shape of its parameter: ∂J/∂W⁽²⁾ is 3 × 5 like W⁽²⁾, ∂J/∂W⁽¹⁾ is 5 × 6 like W⁽¹⁾, and the per-example
 // gradients ∂J/∂O, ∂J/∂H, ∂J/∂Z have one row per example. (The hand-written pass gets `detach()`ed copies, so autograd records nothing of it.)
 //
-// The order of the factors is forced by these shapes. Multiplying in the literal order of the notes' chain rule, ∂J/∂O times ∂O/∂W⁽²⁾ (whose entries are those of H), pairs an 8 × 3 matrix with an 8 × 5 one:
+// Where does the transpose in (∂J/∂O)ᵀH come from? The literal chain rule says ∂J/∂W⁽²⁾ = ∂J/∂O · ∂O/∂W⁽²⁾, but ∂O/∂W⁽²⁾ is not a matrix.
+// O has two indices (example i, class k) and so has W⁽²⁾ (row l, column j), so the derivative of every entry of O with respect to every entry
+// of W⁽²⁾ has four. Since O_ik = Σⱼ H_ij W⁽²⁾_kj uses only row k of W⁽²⁾,
+//
+// $$\frac{\partial O_{ik}}{\partial W^{(2)}_{lj}} = \delta_{kl}\,H_{ij},\qquad \delta_{kl} = 1 \text{ if } k = l, \text{ else } 0:$$
+//
+// a 4-index tensor, zero wherever k ≠ l, and equal to H_ij where k = l. The chain rule multiplies and **sums over the indices of the value in the
+// middle**, here both indices of O:
+//
+// $$\frac{\partial J}{\partial W^{(2)}_{lj}} = \sum_{i}\sum_{k}\frac{\partial J}{\partial O_{ik}}\,\delta_{kl}\,H_{ij} = \sum_i \frac{\partial J}{\partial O_{il}}\,H_{ij} = \Big(\big(\tfrac{\partial J}{\partial O}\big)^{\!\top} H\Big)_{lj}.$$
+//
+// The δ removes the sum over the classes; what remains sums over the examples i, which index the *rows* of both ∂J/∂O and H. A matrix product
+// sums over the columns of its left factor and the rows of its right one, so ∂J/∂O enters transposed. The cell writes the 4-index tensor out for
+// our minibatch, contracts it as the chain rule says (`einsum` multiplies and sums over the indices i and k that the result leaves out), and
+// compares the result with the matrix product; it also shows that the product in the literal order, ∂J/∂O · H, is not even defined:
 
-long[] a = O.shape, b = H.shape;
-Console.WriteLine($"∂J/∂O · H   : {ShapeText(a)} · {ShapeText(b)} → inner sizes {a[1]} and {b[0]}: not defined");
-Console.WriteLine($"(∂J/∂O)ᵀ · H: ({a[1]}, {a[0]}) · {ShapeText(b)} → ({a[1]}, {b[1]}), the shape of W⁽²⁾ {ShapeText(W2.shape)}");
+// ∂J/∂O from the table's first row, and ∂O/∂W⁽²⁾ written out: entry [i, k, l, j] = δ_kl · H[i, j]
+var dO = (torch.softmax(O.detach(), 1) - nn.functional.one_hot(y, q).to_type(ScalarType.Float64)) / n;
+var dOdW2 = torch.einsum("kl,ij->iklj", torch.eye(q, dtype: ScalarType.Float64), H.detach());
+Console.WriteLine($"∂O/∂W⁽²⁾: shape {ShapeText(dOdW2.shape)}, {dOdW2.numel()} entries, {(dOdW2.abs() > 0).sum().item<long>()} of them nonzero");
 
-// Only the transposed product gives a matrix shaped like W⁽²⁾, so the scalar chain rule of the notes carries over to matrices with
-// "multiply so that the shapes fit" (d2l's prod). (We print shapes instead of trying the wrong product: on this machine a shape
-// error inside libtorch's matmul ends the whole kernel instead of raising a C# exception.)
+// the chain rule: multiply and sum over both indices of O, Σ_i Σ_k dO[i, k] · dOdW2[i, k, l, j]
+var contracted = torch.einsum("ik,iklj->lj", dO, dOdW2);
+Console.WriteLine($"contracted: shape {ShapeText(contracted.shape)}, max |contracted − (∂J/∂O)ᵀH| = {(contracted - dO.t().mm(H.detach())).abs().max().item<double>():G3}");
+
+// the product in the literal order: mm reports a shape error as an ordinary exception
+try { dO.mm(H.detach()); }
+catch (Exception e) { Console.WriteLine($"∂J/∂O · H    : {e.GetType().Name}: {e.Message.Split('\n')[0]}"); }
+Console.WriteLine($"(∂J/∂O)ᵀ · H : {ShapeText(dO.t().shape)} · {ShapeText(H.shape)} → {ShapeText(dO.t().mm(H.detach()).shape)}, the shape of W⁽²⁾ {ShapeText(W2.shape)}");
+
+// The 4-index tensor has 8 × 3 × 3 × 5 = 360 entries for a gradient of 15; only the entries with k = l and a positive H_ij are nonzero
+// (19 positive entries of H, once per class: 57). Contracting it gives (∂J/∂O)ᵀH; the printed difference is at most float64 rounding (here
+// even exactly 0). So "∂J/∂O times ∂O/∂W⁽²⁾" in the scalar chain rule becomes, for matrices, "multiply and sum over the shared indices", which
+// here is one matrix product with a transpose: d2l's prod.
+// Backpropagation never builds the 4-index tensor (section 5 counts how large such tensors get for a real network); it writes the contraction
+// directly. The product in the literal order fails as it should: `mm` reports “mat1 and mat2 shapes cannot be multiplied (8x3 and 8x5)”,
+// an ordinary C# exception that the `try` catches: the inner sizes 3 and 8 differ. (Lessons multiply with `mm`, as notebook 01 explains: TorchSharp
+// 0.107's `matmul` does not turn the same shape error into a C# exception, and it ends the whole kernel — a defect of TorchSharp's native layer, not of
+// this machine.)
 //
 // Now the check. Autograd computes the same gradients from the J built in section 2:
 
 W1.grad?.zero_(); W2.grad?.zero_();      // so that re-running this cell does not accumulate (notebook 05)
-J.backward(retain_graph: true);          // keep the graph: section 4 uses it again
-double diff1 = (dW1 - W1.grad!).abs().max().item<double>(), diff2 = (dW2 - W2.grad!).abs().max().item<double>();
-Console.WriteLine($"max |hand − autograd|  ∂J/∂W1: {diff1:G3}   ∂J/∂W2: {diff2:G3}");
-Console.WriteLine($"largest entries        ∂J/∂W1: {dW1.abs().max().item<double>():G3}   ∂J/∂W2: {dW2.abs().max().item<double>():G3}");
+J.backward(retain_graph: true);          // keep the graph, so that this cell can run again
+Course.Record("max |hand − autograd|", "G3", ("∂J/∂W1", (dW1 - W1.grad!).abs().max().item<double>()), ("∂J/∂W2", (dW2 - W2.grad!).abs().max().item<double>()));
+Course.Record("largest entries", "G3", ("∂J/∂W1", dW1.abs().max().item<double>()), ("∂J/∂W2", dW2.abs().max().item<double>()));
 
-// The hand-written gradients agree with autograd to 8.3·10⁻¹⁷ (∂J/∂W⁽¹⁾) and 2.8·10⁻¹⁷ (∂J/∂W⁽²⁾), while the gradients themselves reach
+// The hand-written gradients agree with autograd to about 8·10⁻¹⁷ (∂J/∂W⁽¹⁾) and 3·10⁻¹⁷ (∂J/∂W⁽²⁾), while the gradients themselves reach
 // 0.216 and 0.318: the differences are float64 rounding (float64's epsilon is 2.2·10⁻¹⁶, notebook 05), the same arithmetic done in a different order.
 //
 // Autograd and our function use the same chain rule, so a third opinion that does not is worth having: the numerical gradient of notebook 05's
@@ -255,41 +243,78 @@ Console.WriteLine($"largest entries        ∂J/∂W1: {dW1.abs().max().item<dou
 // J as a function of W⁽¹⁾ alone (everything else fixed), for a numerical gradient that does not use autograd at all
 Tensor JofW1(Tensor w1)
 {
-    var o = nn.functional.relu(X.matmul(w1.t())).matmul(W2.detach().t());
+    var o = nn.functional.relu(X.mm(w1.t())).mm(W2.detach().t());
     return nn.functional.cross_entropy(o, y) + lambda / 2 * (w1.pow(2).sum() + W2.detach().pow(2).sum());
 }
 var numerical = GradientCheck.Numerical(JofW1, W1.detach());
-Console.WriteLine($"max |hand − numerical| ∂J/∂W1: {(dW1 - numerical).abs().max().item<double>():G3}");
+Course.Record("max |hand − numerical|", "G3", ("∂J/∂W1", (dW1 - numerical).abs().max().item<double>()));
 
 // the same forward and backward in float32
 var (dW1f, dW2f) = BackwardByHand(X.to_type(ScalarType.Float32), y, H.detach().to_type(ScalarType.Float32), O.detach().to_type(ScalarType.Float32),
                                   W1.detach().to_type(ScalarType.Float32), W2.detach().to_type(ScalarType.Float32), lambda);
-Console.WriteLine($"float32 hand-written vs float64 autograd: ∂J/∂W1 {(dW1f.to_type(ScalarType.Float64) - W1.grad!).abs().max().item<double>():G3}, ∂J/∂W2 {(dW2f.to_type(ScalarType.Float64) - W2.grad!).abs().max().item<double>():G3}");
+Course.Record("float32 hand-written vs float64 autograd", "G3",
+    ("∂J/∂W1", (dW1f.to_type(ScalarType.Float64) - W1.grad!).abs().max().item<double>()),
+    ("∂J/∂W2", (dW2f.to_type(ScalarType.Float64) - W2.grad!).abs().max().item<double>()));
 
 // The central difference agrees with the hand-written ∂J/∂W⁽¹⁾ to 2.0·10⁻¹⁰: the accuracy a float64 central difference with h = 10⁻⁶ reaches,
-// far coarser than autograd's 10⁻¹⁷ but independent of any chain rule. In float32 the same formulas differ from the float64 gradients by 2.3·10⁻⁸
-// (∂J/∂W⁽¹⁾) and 2.5·10⁻⁸ (∂J/∂W⁽²⁾): float32 rounding (epsilon 1.2·10⁻⁷) of numbers up to about 0.3. A float32 check needs a tolerance of that
+// far coarser than autograd's 10⁻¹⁷ but independent of any chain rule. In float32 the same formulas differ from the float64 gradients by about 2·10⁻⁸
+// for both matrices (the last line above): float32 rounding (epsilon 1.2·10⁻⁷) of numbers up to about 0.3. A float32 check needs a tolerance of that
 // order; float64 shows the agreement down to the last digits.
 
-// ## 4. What backward needs from forward: values, not derivatives (反向传播优化)
+// ## 4. Training: forward, backward, update
+//
+// The gradients are not the goal; training uses them. d2l 4.7 closes with how the two passes depend on each other while training. The forward
+// pass computes every intermediate value, and the penalty s, from the *current* parameters W⁽¹⁾ and W⁽²⁾ — the ones the optimizer produced in the
+// most recent update. The backward pass computes the gradients from the values that this forward pass kept, such as H. So once the parameters are
+// initialized, training alternates: forward (from the parameters of the last update), backward (from the values just kept), update — and the next
+// forward pass starts from the new parameters.
+//
+// Here is one such step of minibatch SGD (notebook 07) with the gradients we wrote by hand, learning rate η = 0.5, on the same minibatch. The
+// tangent (notebook 04), taken in all parameters at once, predicts its effect to first order: moving the parameters by −η∇J changes J by about
+// −η‖∇J‖², where ‖∇J‖² is the sum of the squares of all entries of ∂J/∂W⁽¹⁾ and ∂J/∂W⁽²⁾.
+
+double eta = 0.5;
+// update: new parameters from the hand-written gradients (W1 and W2 themselves stay as they are: later sections use them)
+var W1next = W1.detach() - eta * dW1;
+var W2next = W2.detach() - eta * dW2;
+// the next forward pass starts from the updated parameters
+var Onext = nn.functional.relu(X.mm(W1next.t())).mm(W2next.t());
+var Jnext = nn.functional.cross_entropy(Onext, y) + lambda / 2 * (W1next.pow(2).sum() + W2next.pow(2).sum());
+double gradSquared = dW1.pow(2).sum().item<double>() + dW2.pow(2).sum().item<double>();
+Course.Record("one SGD step", ("J before", J.item<double>()), ("J after", Jnext.item<double>()), ("first-order prediction", J.item<double>() - eta * gradSquared));
+
+// The step lowered the objective from 1.7354 to 1.4973 on this minibatch. The first-order prediction, 1.4419, expects a somewhat larger drop:
+// it follows the tangent, while J bends upward along the step, which the tangent leaves out. Each pass of the step used the other's results: the
+// update used the gradients of the backward pass; the backward pass used the H that the forward pass computed from the current parameters (here
+// the initial ones); and the next forward pass (`Onext`, `Jnext`) ran from the updated W⁽¹⁾ and W⁽²⁾. The values the first forward pass kept, such as H,
+// belong to the old parameters, and the next gradient needs the H of the new forward pass. That fixes the order of every training loop in this
+// course, once per minibatch: `Trainer.TrainEpoch` (notebook 08) calls the network (forward), then the updater, which runs `backward()` and then
+// the update.
+
+// ## 5. What backward needs from forward: values, not derivatives (反向传播优化)
 //
 // The notes' "反向传播优化" paragraph says: "在前向传播过程中，Z 对 Y 以及 Y 对 X 的导数都已经计算过了，可以选择保留下来。这样在反向传播计算 Z 对 X 导数时可以直接使用" —
-// during forward propagation the derivatives of Z with respect to Y and of Y with respect to X have already been computed and can be kept, to be used
-// directly in backpropagation.
+// during forward propagation the derivatives of 𝖢 with respect to 𝖡 and of 𝖡 with respect to 𝖠 (the notes' Z, Y and X) have already been computed and
+// can be kept, to be used directly in backpropagation. The reading probably comes from d2l-zh itself: its section 4.7.3 says that
+// backpropagation "存储了计算某些参数梯度时所需的任何中间变量（偏导数）" — stores any intermediate variables (partial derivatives) needed to
+// compute some parameters' gradients — and the parenthesis calls those intermediate variables partial derivatives.
 //
 // **A gentle correction.** The forward pass computes no derivatives at all. It computes *values* — Z, H, O — and keeps the ones the backward
 // pass will need; the backward pass then computes each local derivative from those values when it reaches that node. Look at the parameter list of
-// `BackwardByHand`: X, y, H, O, W⁽¹⁾, W⁽²⁾ and λ. No derivative is among them. Marked on the graph:
+// `BackwardByHand`: X, y, H, O, W⁽¹⁾, W⁽²⁾ and λ. No derivative is among them. Marked on the graph of section 1:
 
-display(HTML(GraphSvg("Values the hand-written backward pass reads", new HashSet<string> { "x", "h", "o", "y", "W1", "W2" })));
+display(GraphDiagram.Draw("Values the hand-written backward pass reads", graphNodes, graphEdges,
+    highlighted: ["x", "h", "o", "y", "W1", "W2"], highlightLegend: "kept for the backward pass"));
 
 // X is needed for ∂J/∂W⁽¹⁾, H for ∂J/∂W⁽²⁾ and for φ′ (ReLU's derivative is 1 exactly where h > 0, so Z itself need not be kept), O for softmax(O) in ∂J/∂O, and the weights for ∂J/∂H and the penalty's λW. L, s and J are never read: the backward pass starts from ∂J/∂J = 1.
 //
-// Autograd works the same way, and we can catch it doing so. If the forward pass had stored the derivative of relu, changing H afterwards would not
-// matter to backward. It does matter: autograd kept the *value* H (for relu's derivative and for the product with W⁽²⁾) and notices that it changed.
+// Autograd works the same way, and we can catch it doing so. The cell below runs the forward pass again with one change: W⁽²⁾ enters the second
+// product `detach()`ed, so that product has no gradient to compute for W⁽²⁾ — the only one of its gradients that needs H, (∂J/∂O)ᵀH — and keeps
+// nothing of H. Whatever autograd keeps of H, relu keeps it. Then H is changed in place after the forward pass. If relu had stored its derivative,
+// the change would not matter to backward:
 
-var Ht = nn.functional.relu(X.matmul(W1.t()));
-var Jt = nn.functional.cross_entropy(Ht.matmul(W2.t()), y);
+var Ht = nn.functional.relu(X.mm(W1.t()));
+var Jt = nn.functional.cross_entropy(Ht.mm(W2.detach().t()), y);   // W⁽²⁾ detached: the product keeps no H, only relu does
 Ht.mul_(2);                                   // change the kept value after the forward pass
 try
 {
@@ -301,7 +326,10 @@ catch (Exception e)
     Console.WriteLine($"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
 }
 
-// Backward refuses: a variable "needed for gradient computation has been modified by an inplace operation … is at version 1; expected version 0".
+// Backward refuses: “one of the variables needed for gradient computation has been modified by an inplace operation: [CPUDoubleType [8, 5]], which is
+// output 0 of ReluBackward0, is at version 1; expected version 0 instead.” The 8 × 5 variable is H, the output of relu, and ReluBackward0 is relu's
+// step of the backward pass, the one node that kept H. (Without the `detach()` the product keeps H as well, backward reaches it first, and the
+// message names MulBackward1 instead: the in-place `mul_` now heads H's history.)
 // Autograd stamps every value it keeps with a version number and checks it when backward reaches that node — the derivative is computed *then*,
 // from the value, which is why a changed value matters. (TorchSharp reports libtorch's error as an `ExternalException`.)
 //
@@ -310,72 +338,80 @@ catch (Exception e)
 // number of entries of the Jacobians it would multiply in the literal chain rule:
 
 long bn = 256, bd = 784, bh = 256, bq = 10;
-string Size(double floats) => floats * 4 >= 1e9 ? $"{floats * 4 / 1e9:F1} GB" : $"{floats * 4 / 1e6:F2} MB";
-Console.WriteLine("kept values (float32)");
+string Size(double floats) => floats * 4 >= 1e9 ? $"{floats * 4 / 1e9:F1} GB" : $"{floats * 4 / 1e6:F3} MB";
+Console.WriteLine("kept values (float32; the weights, which exist anyway, not counted)");
 foreach (var (name, count) in new[] { ("X  (n × d)", bn * bd), ("H  (n × h)", bn * bh), ("O  (n × q)", bn * bq) })
     Console.WriteLine($"  {name,-26} {count,15:N0} numbers {Size(count),10}");
+Console.WriteLine($"  {"together",-26} {bn * bd + bn * bh + bn * bq,15:N0} numbers {Size(bn * bd + bn * bh + bn * bq),10}");
 Console.WriteLine("Jacobians of the literal chain rule (float32)");
 foreach (var (name, count) in new[] { ("∂O/∂H    (nq × nh)", (double)(bn * bq) * (bn * bh)), ("∂H/∂Z    (nh × nh)", (double)(bn * bh) * (bn * bh)),
                                       ("∂Z/∂W⁽¹⁾ (nh × hd)", (double)(bn * bh) * (bh * bd)) })
     Console.WriteLine($"  {name,-26} {count,15:N0} numbers {Size(count),10}");
 
-// The backward pass keeps about 1.08 MB of values for this minibatch (0.80 + 0.26 + 0.01 MB, X included). The three Jacobians would take
+// The backward pass keeps 1.075 MB of values for this minibatch: X, H and O, 0.803 + 0.262 + 0.010 MB. The weights, which it reads too, are
+// not counted here or in section 6, because they exist anyway, whether a backward pass follows or not. The three Jacobians would take
 // 671 MB, 17.2 GB and 52.6 GB. They are mostly structure: ∂H/∂Z is diagonal (φ′ of each entry, for ReLU just the mask h > 0) and ∂Z/∂W⁽¹⁾ is
-// made of copies of X. Backpropagation never builds them; each row of the table in section 3 is "upstream gradient times Jacobian" written directly
-// with kept values, (∂J/∂Z)ᵀX instead of a 52.6 GB matrix. Keeping derivatives from the forward pass, as the notes suggest, would mean either these matrices or compact
-// encodings of them, and the compact encodings are made of the kept values themselves: the mask h > 0, copies of X and of W⁽²⁾.
+// made of copies of X, just as ∂O/∂W⁽²⁾ in section 3 was made of copies of H. Backpropagation never builds them; each row of the table in section 3
+// is "upstream gradient times Jacobian" written directly with kept values, (∂J/∂Z)ᵀX instead of a 52.6 GB matrix. Keeping derivatives from the forward
+// pass, as the notes suggest, would mean either these matrices or compact encodings of them, and the compact encodings are made of the kept values
+// themselves: the mask h > 0, copies of X and of W⁽²⁾.
 //
-// ## 5. Training keeps values, inference does not
+// ## 6. Training keeps values, inference does not
 //
 // The notes draw the conclusion: "这就导致相比与单纯推理，训练会更耗费内存" — so training costs more memory than inference alone. That is right; let us measure how much.
 //
 // What to measure needs care. TorchSharp's `torch.Tensor.TotalCount` counts the C# `Tensor` objects that are alive, but the values autograd keeps live
 // inside libtorch's graph, where no C# object points at them. TorchSharp has no memory API for the CPU, so we ask the C library instead: libtorch's
-// CPU allocator takes tensor memory from `malloc`, and glibc's `mallinfo2()` reports how many bytes of the C heap are in use. This is course plumbing,
-// not deep learning; it works on Linux with glibc and reports nothing elsewhere.
+// CPU allocator takes tensor memory from `posix_memalign` (of the malloc family), and glibc's `mallinfo2()` reports how many bytes of the C heap are in use. The library's
+// `NativeHeap.BytesInUse()` reads it (course plumbing, in `src/D2lSharp/Platform`; where the C library has no `mallinfo2`, as on Windows and macOS,
+// it returns null, and the readings below are NaN).
+//
+// The C heap belongs to the whole process, and the kernel's other threads allocate and free memory now and then, so a single reading can be off by
+// some kilobytes, and now and then by megabytes. So the library's `NativeHeap.LeftAfter(make)` (course plumbing as well) reads the heap
+// before and after `make()`, disposes what `make()` returned, rounds the difference to 0.1 MB, and repeats until five readings agree (NaN if
+// fifteen do not, or where the heap cannot be read); that value holds from run to run. And before we trust the instrument, we try it on something whose size we know, a new tensor:
 
-// struct MallInfo2: declared at the end of this file (a program declares its types after its statements).
-// class NativeHeap: declared at the end of this file (a program declares its types after its statements).
-Console.WriteLine(NativeHeap.BytesInUse() is long bytes ? $"C heap in use: {bytes / 1e6:F1} MB" : "mallinfo2 is not available on this system; the measurements below will be skipped");
+Console.WriteLine(D2lSharp.Platform.NativeHeap.IsAvailable ? "the C heap can be read on this system" : "this C library has no mallinfo2: the readings below are NaN");
+// what a new tensor keeps on the C heap until it is disposed, in MB to 0.1 (course plumbing: NativeHeap.LeftAfter)
+Course.Record("a new 2500 × 100 float32 tensor (MB)", "F1", ("counted", 2500 * 100 * 4 / 1e6),
+    ("heap grows by", D2lSharp.Platform.NativeHeap.LeftAfter(() => torch.zeros(2500, 100))));
 
-// The experiment: a large minibatch, n = 4096, so that the differences stand far above the heap's background noise; 256 input features,
-// hidden layers of 256 ReLU units, 10 outputs, float32. We run the forward pass up to the loss once **as in training**
-// (autograd recording) and once **as in inference** (under `torch.no_grad()`), each inside a dispose scope that frees every C# handle except the loss,
-// and read the heap before and after. The difference is what the forward pass leaves behind while the loss is alive, that is, until `backward()` runs.
-// Counting by hand, the training pass should keep one n × 256 output per hidden layer (relu keeps its output, which the next product also needs) plus the
-// n × 10 log-softmax inside the cross-entropy; X and the weights exist before and after either way.
+// The instrument works: the 1,000,000 bytes of the tensor's values show up as 1.0 MB. (The tensor's own bookkeeping, a few hundred bytes, is far below 0.1 MB.)
+//
+// The experiment: a minibatch of n = 2500 examples, hidden layers of 100 ReLU units, 10 outputs, float32 — sizes chosen so that one hidden
+// layer's output, 2500 × 100 values of 4 bytes, is exactly 1 MB — and only 10 input features, to save time: X exists before and after the pass
+// either way, so its width does not change what the pass leaves behind. We run the forward pass up to the loss once **as in training**
+// (autograd recording) and once **as in inference** (under `torch.no_grad()`), inside a dispose scope that frees every C# handle except the loss's, and
+// read what it leaves on the heap while the loss is alive, that is, until `backward()` would run. Counting by hand, the training pass should keep one
+// n × 100 output per hidden layer (relu keeps its output, which the next product also needs) plus the n × 10 log-softmax values inside the
+// cross-entropy; X and the weights exist before and after either way.
+//
+// First the forward pass, written for any number of hidden layers, and the two ways to run it:
 
+// the forward pass up to the loss: relu(H Wᵀ) for each hidden layer, then the output layer and the cross-entropy
 Tensor ForwardLoss(Tensor X, Tensor y, IList<Tensor> weights)
 {
     var H = X;
-    foreach (var W in weights.Take(weights.Count - 1)) H = nn.functional.relu(H.matmul(W.t()));
-    return nn.functional.cross_entropy(H.matmul(weights[^1].t()), y);
+    foreach (var W in weights.Take(weights.Count - 1)) H = nn.functional.relu(H.mm(W.t()));
+    return nn.functional.cross_entropy(H.mm(weights[^1].t()), y);
 }
 
-(double RetainedMB, long CSharpTensors) RetainedOnce(Tensor X, Tensor y, IList<Tensor> weights, bool training)
+// as in training (autograd records) or in inference (no_grad); the scope frees every handle but the loss's
+Tensor LossAlone(Tensor X, Tensor y, IList<Tensor> weights, bool training)
 {
-    long heap0 = NativeHeap.BytesInUse() ?? 0, tensors0 = torch.Tensor.TotalCount;
-    Tensor loss;
-    using (var noGrad = training ? null : torch.no_grad())
-    using (var scope = torch.NewDisposeScope())
-        loss = ForwardLoss(X, y, weights).MoveToOuterDisposeScope();
-    long heap1 = NativeHeap.BytesInUse() ?? 0, tensors1 = torch.Tensor.TotalCount;
-    loss.Dispose();                                       // frees the graph and everything it kept
-    return ((heap1 - heap0) / 1e6, tensors1 - tensors0);
+    using var noGrad = training ? null : torch.no_grad();
+    using var scope = torch.NewDisposeScope();
+    return ForwardLoss(X, y, weights).MoveToOuterDisposeScope();
 }
 
-// the median of three runs: other threads of the kernel allocate and free now and then, and one run can catch that
-(double RetainedMB, long CSharpTensors) Retained(Tensor X, Tensor y, IList<Tensor> weights, bool training)
-{
-    GC.Collect(); GC.WaitForPendingFinalizers();          // tensors no one disposed are freed now, not during the measurement
-    var runs = Enumerable.Range(0, 3).Select(_ => RetainedOnce(X, y, weights, training)).OrderBy(r => r.RetainedMB).ToArray();
-    return runs[1];
-}
+// Then the minibatch, weights for a net with a given number of hidden layers, and the count of what training should keep, as a function of
+// the number of hidden layers:
 
-long mn = 4096, md = 256, mh = 256, mq = 10;
+long mn = 2500, md = 10, mh = 100, mq = 10;
 torch.manual_seed(0);
 var Xbig = torch.randn(mn, md);
 var ybig = torch.randint(0, mq, new long[] { mn });
+// weights for a net with the given number of hidden layers
 List<Tensor> Weights(int hiddenLayers)
 {
     var ws = new List<Tensor>();
@@ -383,21 +419,36 @@ List<Tensor> Weights(int hiddenLayers)
     ws.Add((torch.randn(mq, mh) * 0.01).requires_grad_());
     return ws;
 }
+// what the training pass should keep: one n × mh output per hidden layer and the n × mq log-softmax, 4 bytes each
 double CountedMB(int hiddenLayers) => (hiddenLayers * mn * mh + mn * mq) * 4 / 1e6;
 
-var oneHidden = Weights(1);
-RetainedOnce(Xbig, ybig, oneHidden, training: true);        // a first run, so one-time allocations are not measured
-var train1 = Retained(Xbig, ybig, oneHidden, training: true);
-var infer1 = Retained(Xbig, ybig, oneHidden, training: false);
-Console.WriteLine($"one hidden layer, n = {mn}: training keeps {train1.RetainedMB:F3} MB, inference keeps {infer1.RetainedMB:F3} MB; counted H + log-softmax: {CountedMB(1):F3} MB");
-Console.WriteLine($"C# Tensor objects alive after the forward pass: training {train1.CSharpTensors}, inference {infer1.CSharpTensors} (the loss)");
+// Now the measurement for one hidden layer, in both modes. `NativeHeap.LeftAfter` runs the pass, reads the heap before and after, and disposes the
+// loss it returned:
 
-// The training forward pass left close to the count of 4.358 MB (4096 × 256 hidden outputs plus 4096 × 10 log-softmax values, 4 bytes each)
-// on the heap. The reading is the count plus a small remainder — the graph's own bookkeeping, and whatever the kernel's other threads allocated or
-// freed at that moment — so its last digits move from run to run. The inference pass left almost nothing, a small fraction of a MB: its intermediates were freed when the dispose scope
-// ended, because nothing else referred to them. Both modes end with exactly one live C# `Tensor` object, the loss. The megabytes that training keeps
-// are invisible from C#: they belong to the graph behind the loss, and they are freed by `backward()` (which releases the graph) or, as here, by disposing the loss.
-// What we measured is what the forward pass leaves behind, not its peak while running.
+var oneHidden = Weights(1);
+Course.Record("one hidden layer (MB)", "F1", ("counted", CountedMB(1)),
+    ("training keeps", D2lSharp.Platform.NativeHeap.LeftAfter(() => LossAlone(Xbig, ybig, oneHidden, training: true))),
+    ("inference keeps", D2lSharp.Platform.NativeHeap.LeftAfter(() => LossAlone(Xbig, ybig, oneHidden, training: false))));
+
+// The training forward pass left on the heap what the count predicts: one hidden output of 2500 × 100 floats (1 MB) plus the 2500 × 10
+// log-softmax values (0.1 MB). The inference pass left nothing measurable, less than 0.1 MB: its intermediates were freed when the dispose scope ended,
+// because nothing else referred to them.
+//
+// C# does not see the difference. Counting the live C# `Tensor` objects after each mode's forward pass, while the loss is alive:
+
+// live C# Tensor objects after the forward pass, in each mode, counted while the loss is alive
+long CSharpTensorsLeft(bool training)
+{
+    long before = torch.Tensor.TotalCount;
+    using var loss = LossAlone(Xbig, ybig, oneHidden, training);
+    return torch.Tensor.TotalCount - before;
+}
+Console.WriteLine($"C# Tensor objects alive after the forward pass: training {CSharpTensorsLeft(true)}, inference {CSharpTensorsLeft(false)} (the loss)");
+
+// Both modes end with exactly one live C# `Tensor` object, the loss. The megabytes that training keeps
+// are invisible from C#: they belong to the graph behind the loss, and they are freed by `backward()` (which releases the graph) or, as here, by disposing
+// the loss. What we measured is what the forward pass leaves behind, not its peak while running. (Beyond the count, the graph's own bookkeeping takes some
+// kilobytes, below the 0.1 MB the readings resolve.)
 //
 // Every hidden layer adds its output to what training keeps, so the difference grows with depth. The same measurement for one to four hidden layers:
 
@@ -406,28 +457,26 @@ var trainMB = new List<double>(); var inferMB = new List<double>();
 foreach (var k in depths)
 {
     var ws = Weights(k);
-    trainMB.Add(Retained(Xbig, ybig, ws, training: true).RetainedMB);
-    inferMB.Add(Retained(Xbig, ybig, ws, training: false).RetainedMB);
+    trainMB.Add(D2lSharp.Platform.NativeHeap.LeftAfter(() => LossAlone(Xbig, ybig, ws, training: true)));
+    inferMB.Add(D2lSharp.Platform.NativeHeap.LeftAfter(() => LossAlone(Xbig, ybig, ws, training: false)));
     foreach (var w in ws) w.Dispose();
 }
 var counted = depths.Select(k => CountedMB(k)).ToArray();
 for (int i = 0; i < depths.Length; i++)
-    Console.WriteLine($"{depths[i]} hidden layer(s): training {trainMB[i],7:F3} MB   inference {inferMB[i],6:F3} MB   counted {counted[i],7:F3} MB");
-int worst = Enumerable.Range(0, depths.Length).MaxBy(i => Math.Abs(trainMB[i] - counted[i]));
-Console.WriteLine($"largest gap between training and counted: {trainMB[worst] - counted[worst]:+0.000;-0.000} MB (at {depths[worst]} hidden layers)");
-display(Plots.Plot(depths.Select(k => (double)k).ToArray(),
-    [new Series("training forward (autograd recording)", trainMB.ToArray(), Markers: true),
-     new Series("inference forward (no_grad)", inferMB.ToArray(), Markers: true),
-     new Series("counted: hidden outputs + log-softmax (drawn under the training curve)", counted)],
-    xLabel: "number of hidden layers (256 units each)", yLabel: "MB kept after the forward pass",
+    Course.Record($"{depths[i]} hidden layer{(depths[i] > 1 ? "s" : "")} (MB)", "F1", ("counted", counted[i]), ("training keeps", trainMB[i]), ("inference keeps", inferMB[i]));
+double[] xs = depths.Select(k => (double)k).ToArray();
+display(Plots.Curves(
+    [new Curve("training forward (autograd recording)", xs, trainMB.ToArray(), Mark.LineAndPoints),
+     new Curve("inference forward (no_grad)", xs, inferMB.ToArray(), Mark.LineAndPoints),
+     new Curve("counted: hidden outputs + log-softmax (dashed, on the training curve)", xs, counted, Dashed: true)],
+    xLabel: "number of hidden layers (100 units each)", yLabel: "MB kept after the forward pass (to 0.1 MB)",
     title: $"Memory a forward pass leaves for backward, minibatch n = {mn}, float32"));
 
-// Training keeps what the count predicts: 4.19 MB more for every hidden layer (4096 × 256 floats), on top of 0.16 MB for the
-// log-softmax, 16.941 MB counted for four hidden layers. Each reading is the count plus a remainder: the graph's own bookkeeping, and whatever the kernel's other threads allocated or freed
-// during the measurement. The remainder is small next to the readings but moves from run to run, and now and then one reading catches another
-// thread's allocation; the last printed line shows the largest gap of this run. Underneath it the readings follow the count's 4.19 MB per hidden layer,
-// while inference stays near 0 MB at every depth, far below training. So what training keeps after the forward pass grows linearly with depth
-// (and, by the count, with the minibatch size n), while inference keeps next to nothing — which is why a batch too large to train can often still be evaluated.
+// Training keeps what the count predicts at every depth: 1 MB more for every hidden layer (2500 × 100 floats), on top of 0.1 MB for the
+// log-softmax, 4.1 MB for four hidden layers, while inference keeps less than 0.1 MB at every depth. So what training keeps after the forward pass
+// grows linearly with depth (and, by the count, with the minibatch size n), while inference keeps next to nothing — which is why a batch too large to
+// train can often still be evaluated. d2l puts it the same way: the intermediate values are "roughly proportional to the number of network layers and
+// the batch size", so deeper networks and larger batches run out of memory sooner.
 //
 // ### Inference (推理) is forward propagation that keeps nothing for a backward pass
 //
@@ -452,8 +501,10 @@ using (torch.no_grad())
 // - The computational graph of d2l 4.7 has values as boxes and operators as circles; forward propagation evaluates it left to right, up to the objective J = L + s.
 // - For a minibatch, every intermediate has one row per example (Z and H are n × h, O is n × q), while every gradient of J has the shape of its parameter.
 // - Backpropagation applies the chain rule node by node from J back to the weights, reusing the gradient of the step before: ∂J/∂O → ∂J/∂W⁽²⁾ = (∂J/∂O)ᵀH + λW⁽²⁾, ∂J/∂H → ∂J/∂Z = ∂J/∂H ⊙ φ′(Z) → ∂J/∂W⁽¹⁾ = (∂J/∂Z)ᵀX + λW⁽¹⁾. Written by hand, it matches autograd to float64 rounding.
-// - The forward pass keeps *values* (X, H, O, the weights), not derivatives; the backward pass computes the local derivatives from them. Storing the Jacobians instead would take gigabytes.
-// - That is why a training step needs more memory than inference: here one hidden output of n × 256 floats per layer, growing linearly with depth, against almost nothing under `no_grad`.
+// - For matrices, the chain rule multiplies and sums over the indices of the value in the middle: ∂O/∂W⁽²⁾ is a 4-index tensor, and summing it against ∂J/∂O leaves the matrix product (∂J/∂O)ᵀH.
+// - Training alternates forward propagation (from the parameters of the last update), backpropagation (from the values that forward pass kept) and the update; one SGD step with the hand-written gradients lowered J, by somewhat less than the first-order prediction.
+// - The forward pass keeps *values* for the backward pass (X, H, O, and the weights, which exist anyway), not derivatives; the backward pass computes the local derivatives from them. Storing the Jacobians instead would take gigabytes.
+// - What a training forward pass keeps grows with depth and batch size: here one hidden output of n × 100 floats per layer, against nothing measurable under `no_grad`.
 //
 // ## Exercises
 //
@@ -464,36 +515,52 @@ long[] answer1 = null; // replace null with your answer
 display(Exercises.Notebook12.Exercise1(answer1));
 
 // **Exercise 2 — backward through tanh.** Replace ReLU by φ = tanh. Write a function that takes ∂J/∂H and the kept value H = tanh(Z) and returns
-// ∂J/∂Z — using only H, not Z. The checker runs it on a few cases and compares with autograd.
+// ∂J/∂Z, using only H: the function never sees Z. It gets float64 tensors; return ∂J/∂Z with their shape and dtype. The checker runs it on five
+// cases and compares with autograd: first 1 × 1 and 4 × 4, then 4 × 5, 1 × 3 and 7 × 2. The square cases come first to keep your session safe:
+// if your function multiplies its inputs with `matmul` where it should not, that product is defined on a square case and the checker can tell you
+// so, whereas on the others the shape error would end the kernel (section 3).
 
 Func<Tensor, Tensor, Tensor> answer2 = null; // replace null with (gradH, H) => ...
 display(Exercises.Notebook12.Exercise2(answer2));
 
-// **Exercise 3 — what is kept.** Which statement describes what happens between the forward and the backward pass? Give the letter as a `char`, e.g. `'A'`.
+// **Exercise 3 — why training runs out of memory first.** A colleague's network runs out of memory in the forward pass of training at a minibatch
+// size at which evaluating the same network under `no_grad` still works. Which statement explains it? Give the letter as a `char`, e.g. `'A'`.
 
 foreach (var (letter, statement) in Exercises.Notebook12.Exercise3Statements) Console.WriteLine($"({letter}) {statement}");
 char? answer3 = null; // replace null with your answer
 display(Exercises.Notebook12.Exercise3(answer3));
 
 // **Exercise 4 — memory of a deep net.** An MLP has 10 hidden ReLU layers of 1024 units each and computes in float32 with a minibatch of 512.
-// How many bytes do the hidden layers' outputs take that a training step keeps for the backward pass?
+// How many bytes do the outputs H of its hidden layers take, which a training step keeps for the backward pass? Count those outputs only, one per
+// hidden layer, as section 6 counted them — not the input, the weights, the output layer, or the pre-activations Z (ReLU's derivative can be read
+// from H). Give a number of bytes.
 
 long? answer4 = null; // replace null with your answer
 display(Exercises.Notebook12.Exercise4(answer4));
 
-// The types the lesson declares, from the cells above (a program declares its types after its statements).
+// **Exercise 5 — a bias in the hidden layer (d2l 4.7, exercise 2).** Give the hidden layer a bias b ∈ ℝʰ: z = W⁽¹⁾x + b, and for a minibatch
+// Z = X W⁽¹⁾ᵀ + b, with b added to every row (broadcasting, notebook 01). d2l's exercise says the bias need not be included in the
+// penalty (“不需要在正则化项中包含偏差项”); here we leave it out: s = λ/2 (‖W⁽¹⁾‖²_F + ‖W⁽²⁾‖²_F) as before. Draw the new computational graph — on paper, or with `GraphDiagram.Draw` from copies of
+// `graphNodes` and `graphEdges` (`graphNodes.Select(node => node.Column >= 2 ? node with { Column = node.Column + 1 } : node).ToList()` makes room after the
+// first ×) — and derive the backward pass. Which of these statements are true?
+//
+// - (a) The graph gains a parameter box b and an operator "+" between the first "×" and z.
+// - (b) b also gets an arrow into the penalty's ‖·‖², as W⁽¹⁾ and W⁽²⁾ have.
+// - (c) ∂J/∂b has two terms, like the gradient of each weight matrix.
+// - (d) The formulas for ∂J/∂W⁽¹⁾ and ∂J/∂W⁽²⁾ keep their form; only the values of Z, H and O they are computed from change.
+// - (e) To compute ∂J/∂b, the backward pass needs the value of b from the forward pass.
+//
+// Give the letters of all true statements as a string, e.g. `"be"`.
 
-public struct MallInfo2 { public nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost; }
+string answer5 = null; // replace null with your letters
+display(Exercises.Notebook12.Exercise5(answer5));
 
-public static class NativeHeap
-{
-    [DllImport("libc", EntryPoint = "mallinfo2")] static extern MallInfo2 MallInfo();
+// **Exercise 6 — the gradient of the bias.** With the bias of exercise 5, write a function that takes ∂J/∂Z (n × h, one row per example, as in
+// the table of section 3) and returns ∂J/∂b, a tensor of shape (h,) like b. The checker builds networks with a bias, takes ∂J/∂Z and b's gradient
+// from autograd, and compares; ∂J/∂Z comes in float64. Its minibatches are square (n = h: 4 × 4, 6 × 6, 1 × 1), so that a matrix product with the
+// wrong shapes is still defined and the checker can answer, where a `matmul` shape error would end the kernel (section 3). The price: a slip that
+// shows only when n ≠ h — a length h where n is meant — passes these cases, so the checker's answer reminds you of it. If you multiply, use `mv`
+// or `mm`, whose shape and dtype errors are ordinary exceptions.
 
-    /// <summary>Bytes of the C heap in use (small blocks + mmapped blocks), or null where glibc's mallinfo2 is not available.</summary>
-    public static long? BytesInUse()
-    {
-        if (!OperatingSystem.IsLinux()) return null;
-        try { var m = MallInfo(); return (long)(m.uordblks + m.hblkhd); }
-        catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException) { return null; }
-    }
-}
+Func<Tensor, Tensor> answer6 = null; // replace null with gradZ => ...
+display(Exercises.Notebook12.Exercise6(answer6));
