@@ -35,43 +35,95 @@ public class ExercisesNotebook13Tests
     }
 
     [Fact]
-    public void Exercise2_accepts_relu_derivatives_that_return_0_at_0_including_one_computed_by_autograd()
+    public void Exercise2_accepts_leaky_relu_derivatives_with_autograds_value_at_0_including_one_computed_by_autograd()
     {
-        Assert.True(Notebook13.Exercise2(x => x > 0 ? 1 : 0).Correct);
-        Assert.True(Notebook13.Exercise2(x =>
+        Assert.True(Notebook13.Exercise2(x => x > 0 ? 1 : 0.01).Correct);
+        var inFloat64 = Notebook13.Exercise2(x =>
         {
             var t = tensor(x, requires_grad: true);
-            t.relu().backward();
+            nn.functional.leaky_relu(t, 0.01).backward();
             return t.grad!.item<double>();
-        }).Correct);
+        });
+        Assert.True(inFloat64.Correct, inFloat64.Message);
+        var inFloat32 = Notebook13.Exercise2(x =>                          // float32's 0.01 is 0.0099999998 as a double
+        {
+            var t = tensor((float)x, requires_grad: true);
+            nn.functional.leaky_relu(t, 0.01).backward();
+            return t.grad!.item<float>();
+        });
+        Assert.True(inFloat32.Correct, inFloat32.Message);
     }
 
     [Fact]
-    public void Exercise2_rejects_the_notes_constant_1_and_the_value_1_at_0_and_survives_a_throwing_function()
+    public void Exercise2_names_relus_slope_the_right_sides_slope_the_value_instead_of_the_slope_and_the_value_at_0()
     {
+        var relu = Notebook13.Exercise2(x => x > 0 ? 1 : 0);
+        Assert.False(relu.Correct);
+        Assert.Contains("ReLU's slope", relu.Message);
         var constant = Notebook13.Exercise2(_ => 1);
         Assert.False(constant.Correct);
-        Assert.Contains("not 1 everywhere", constant.Message);
-        var oneAtZero = Notebook13.Exercise2(x => x >= 0 ? 1 : 0);
+        Assert.Contains("right side", constant.Message);
+        var value = Notebook13.Exercise2(x => x > 0 ? x : 0.01 * x);
+        Assert.False(value.Correct);
+        Assert.Contains("value there, not its slope", value.Message);
+        var oneAtZero = Notebook13.Exercise2(x => x >= 0 ? 1 : 0.01);
         Assert.False(oneAtZero.Correct);
         Assert.Contains("x = 0", oneAtZero.Message);
-        Assert.False(Notebook13.Exercise2(x => x).Correct);
+        Assert.Contains("ask autograd", oneAtZero.Message);
+        var wrongSlope = Notebook13.Exercise2(x => x > 0 ? 1 : 0.1);
+        Assert.False(wrongSlope.Correct);
+        Assert.Contains("straight line", wrongSlope.Message);
         var throwing = Notebook13.Exercise2(_ => throw new InvalidOperationException("boom"));
         Assert.False(throwing.Correct);
         Assert.Contains("boom", throwing.Message);
-        Assert.Null(Notebook13.Exercise2(null).Correct);
     }
 
     [Fact]
-    public void Exercise3_accepts_one_and_rejects_sixteen_and_zero_and_is_pending_on_null()
+    public void Exercise2_is_pending_on_null_without_a_hint()
     {
-        Assert.True(Notebook13.Exercise3(1).Correct);
-        var sixteen = Notebook13.Exercise3(16);
-        Assert.False(sixteen.Correct);
-        Assert.Contains("same", sixteen.Message);
-        Assert.False(Notebook13.Exercise3(0).Correct);
-        Assert.False(Notebook13.Exercise3(8).Correct);
-        Assert.Null(Notebook13.Exercise3(null).Correct);
+        var pending = Notebook13.Exercise2(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("Hint", pending.Message);
+        Assert.DoesNotContain("0.01", pending.Message);
+    }
+
+    [Fact]
+    public void Exercise3_accepts_sixteen_and_names_the_sections_answer_and_zero_and_is_pending_on_null()
+    {
+        Assert.True(Notebook13.Exercise3(16).Correct);
+        var one = Notebook13.Exercise3(1);                            // section 3's answer carried over
+        Assert.False(one.Correct);
+        Assert.Contains("output weights started equal too", one.Message);
+        Assert.Contains("Hint", one.Message);
+        Assert.Contains("at least one", Notebook13.Exercise3(0).Message);
+        var eight = Notebook13.Exercise3(8);
+        Assert.False(eight.Correct);
+        Assert.Contains("equal gradients", eight.Message);
+        var pending = Notebook13.Exercise3(null);
+        Assert.Null(pending.Correct);
+        Assert.DoesNotContain("Hint", pending.Message);
+    }
+
+    [Fact]
+    public void Exercise3s_answer_is_what_training_does_hidden_rows_started_equal_separate_through_random_output_weights()
+    {
+        manual_seed(1);
+        var x = rand(200, 2) * 2 - 1;
+        var y = (x[.., 0] * x[.., 1] > 0).to_type(ScalarType.Float32);
+        manual_seed(2);
+        var hidden = nn.Linear(2, 16);
+        var output = nn.Linear(16, 1);
+        var net = nn.Sequential(hidden, nn.Tanh(), output, nn.Flatten(0));
+        using (no_grad()) { hidden.weight.fill_(0.3); hidden.bias.fill_(0.3); }    // the output layer keeps its random init
+        D2lSharp.Training.Trainer.TrainFullBatch(net, x, y, (logits, labels) => nn.functional.binary_cross_entropy_with_logits(logits, labels),
+            steps: 500, lr: 0.5);
+        var w = hidden.weight.detach();
+        double closest = double.MaxValue;
+        for (int i = 0; i < 16; i++)
+            for (int j = i + 1; j < 16; j++)
+                closest = Math.Min(closest, (w[i] - w[j]).abs().max().item<float>());
+        Assert.True(closest > 1e-4, $"two hidden rows are still (nearly) equal: closest pair differs by {closest}");
+        Assert.True(Notebook13.Exercise3(16).Correct);
     }
 
     [Fact]
@@ -85,6 +137,21 @@ public class ExercisesNotebook13Tests
         Assert.Contains("σ(0)", Notebook13.Exercise4(Math.Pow(0.5, 10)).Message);
         Assert.False(Notebook13.Exercise4(1e-3).Correct);
         Assert.Null(Notebook13.Exercise4(null).Correct);
+    }
+
+    [Fact]
+    public void An_answer_of_exactly_0_is_told_as_integer_division_not_given_the_formula_hint()
+    {
+        var xavier = Notebook13.Exercise1(Math.Sqrt(2 / (784 + 512)));   // the slip: 2 / 1296 is 0 in C#
+        Assert.False(xavier.Correct);
+        Assert.Contains("integer division", xavier.Message);
+        Assert.Contains("2.0 / (784 + 512)", xavier.Message);
+        Assert.DoesNotContain("½", xavier.Message);
+        var sigmoid = Notebook13.Exercise4(Math.Pow(1 / 4, 10));           // 1 / 4 is 0 in C#
+        Assert.False(sigmoid.Correct);
+        Assert.Contains("integer division", sigmoid.Message);
+        Assert.Contains("1.0 / 4", sigmoid.Message);
+        Assert.DoesNotContain("chain rule", sigmoid.Message);
     }
 
     [Theory]
