@@ -162,12 +162,32 @@ display((u * v).sum());
 
 // Both give 1·4 + 2·5 + 3·6 = 32, a tensor of shape `()`: zero axes, a single element. The second line shows what the dot product is: an element-wise product followed by a sum.
 //
-// **Matrix product (矩阵乘法).** `matmul` (or `mm` for two matrices) multiplies a (3, 4) matrix by a (4, 3) matrix and gives (3, 3). **Transpose (转置)** `.T` swaps rows and columns, so `Y.T` has shape (4, 3):
+// **Matrix product (矩阵乘法).** `mm` multiplies two matrices: a (3, 4) matrix times a (4, 3) matrix gives (3, 3). **Transpose (转置)** `.T` swaps rows and columns, so `Y.T` has shape (4, 3):
 
 display(Y.T);
-display(Xf.matmul(Y.T));
+display(Xf.mm(Y.T));
 
 // Entry (i, j) of the product is the dot product of row i of `Xf` with column j of `Y.T` (which is row j of `Y`): for (0, 0), 0·2 + 1·1 + 2·4 + 3·3 = 18. The inner lengths must agree (4 and 4); the result takes the outer ones (3 and 3). Notebook 03 builds this product by hand.
+//
+// **Why `mm` and not `matmul`.** PyTorch code often multiplies with `torch.matmul(X, Y)` or `X @ Y`, one function for every case:
+// two vectors, two matrices, a matrix and a vector, and stacks of matrices, broadcast over their leading axes. TorchSharp has `matmul` too
+// (C# has no `@` operator), but in TorchSharp 0.107 it has a defect: when the shapes or dtypes do not fit, it does not throw an
+// exception, the kernel process aborts. Every variable of your session is lost, and no `try` can catch it. The specific products, `mm`
+// (matrix × matrix), `mv` (matrix × vector) and `dot` (vector · vector), compute the same results and report a mistake as an
+// ordinary exception; d2l's own linear-algebra section writes `torch.mv` and `torch.mm` as well. This course multiplies with them.
+// Here is such a mistake, a (3, 4) matrix times another (3, 4) matrix:
+
+try
+{
+    Xf.mm(Y);
+}
+catch (Exception e)
+{
+    Console.WriteLine(e.Message.Split('\n')[0]);
+}
+
+// The message names both shapes: the first matrix has 4 columns but the second has 3 rows, so the inner lengths differ. You
+// read it, fix the cell and run it again; `Xf.matmul(Y)` would have ended the session instead.
 //
 // **Concatenation (连结).** The notes' example: a 3 × 4 and a 3 × 5 matrix joined end to end along the column axis (axis 1) give 3 × 9.
 
@@ -309,7 +329,7 @@ Console.WriteLine($"{f}, {d}, {i}");
 //
 // - A tensor is an array of numbers with any number of axes: one axis is a vector, two a matrix. Its `shape`, `numel()` and `dtype` describe it.
 // - Element-wise operators (`+ − * /`, `pow`, `exp`) and comparisons keep the shape; comparisons and logical operators give `bool` tensors that work as masks.
-// - Dot and matrix products, transpose, concatenation, `sum` and broadcasting change the shape; the shape rules (inner lengths agree for `matmul`, other axes agree for `cat`, length-1 axes stretch for broadcasting) tell you in advance what comes out or why it fails.
+// - Dot and matrix products, transpose, concatenation, `sum` and broadcasting change the shape; the shape rules (inner lengths agree for `mm`, other axes agree for `cat`, length-1 axes stretch for broadcasting) tell you in advance what comes out or why it fails.
 // - Ranges are half-open: the notes' `[0:2, :]` is `X[0..2, ..]`; `^1` is the last element; assignment through an index writes into the tensor.
 // - Methods ending in `_` and `X[..] = …` work in place; `X = X + Y` and, in C#, `X += Y` allocate new memory.
 // - `data<T>()` is a view that reads and writes the tensor's memory; `data<T>().ToArray()`, `ToNDArray()` and `item<T>()` copy values out to .NET; `tensor(array)` copies them in.
@@ -338,10 +358,12 @@ display(Exercises.Notebook01.Exercise3(answer3));
 long? answer4 = null; // replace null with your answer
 display(Exercises.Notebook01.Exercise4(answer4));
 
-// **5.** Which of these operations on the 3 × 4 tensor `X` give a result of the same shape (3, 4)? Answer with the letters of all
-// that do, e.g. `"ac"`. Decide first, then check with code if you like.
+// **5.** The shape rules together: for the 3 × 4 tensor `Xf`, which of these run **and** give a result of shape (3, 4)? Answer
+// with the letters of all that do, e.g. `"ac"`. Decide with the rules first; then check with code if you like (a line that
+// fails throws an exception you can read).
 //
-// (a) `X + 1` (b) `X.sum()` (c) `X.T` (d) `X.exp()` (e) `X * X` (f) `X.matmul(X.T)`
+// (a) `Xf + ones(4)` (b) `Xf + ones(3)` (c) `Xf * ones(3, 1)` (d) `Xf.mm(ones(4, 4))` (e) `Xf.T.mm(ones(3, 4))`
+// (f) `cat(new[] { Xf, Xf }, dim: 0)`
 
 string answer5 = null; // replace null with your letters, e.g. "ac"
 display(Exercises.Notebook01.Exercise5(answer5));

@@ -47,11 +47,6 @@ using D2lSharp.Training;
 using static D2lSharp.Display.TensorFormatter;
 using Exercises = D2lSharp.Exercises;
 
-// The cells' own usings (a program states its usings before its first statement):
-using Plotly.NET;
-using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
-
 // # 02 — Data preprocessing (数据预处理)
 //
 // This notebook follows the chapter **数据预处理** of the notes (d2l-zh §2.2). The notes name only the tool, "pandas";
@@ -101,14 +96,11 @@ foreach (var column in data.Columns)
     Console.WriteLine($"{column.Name,-9} {column.DataType.Name,-7} missing: {column.NullCount} of {column.Length}");
 
 // `NumRooms` and `Price` are numbers (`Double`), `Alley` is text (`String`). Two of four room counts and three of four
-// alley types are missing; every price is known. A picture of the same counts:
+// alley types are missing; every price is known. A picture of the same counts, drawn against the full height of 4 rows:
 
 var names = data.Columns.Select(c => c.Name).ToArray();
-var missingCounts = data.Columns.Select(c => (int)c.NullCount).ToArray();
-display(Chart.Column<int, string, string>(missingCounts, Keys: names)
-    .WithXAxisStyle<int, int, string>(TitleText: "column")
-    .WithYAxisStyle<int, int, string>(TitleText: "missing values (of 4 rows)")
-    .WithSize(480, 320));
+var missingCounts = data.Columns.Select(c => (double)c.NullCount).ToArray();
+display(Plots.Bars(names, missingCounts, xLabel: "column", yLabel: "missing values (of 4 rows)", yRange: (0, 4), width: 480, height: 320));
 
 // ## Handling missing values (处理缺失值)
 //
@@ -269,15 +261,18 @@ catch (FormatException e)
 // ## Exercises
 //
 // **Exercise 1 (d2l 2.2, exercise 1).** Deletion instead of imputation: remove the column with the most missing values from
-// `data` (the table as read, before any filling). Give the resulting `DataFrame` (it keeps all four rows).
+// `data` (the table as read, before any filling). Give the resulting `DataFrame` (it keeps all four rows). `Columns.Remove`
+// changes the table it is called on, in place, so call it on a copy, `data.Clone()`, and `data` stays as it was read.
 
 DataFrame answer1 = null; // replace null with your answer
 display(Exercises.Notebook02.Exercise1(answer1));
 
-// **Exercise 2.** Delete rows instead of a column: starting again from `data`, keep only the houses whose `NumRooms` is
-// known, split off `Price`, one-hot encode `Alley` with a "missing" category, and give the inputs as a **float32** tensor.
-// (Before you start, predict its shape: which `Alley` categories are left once those rows are gone?)
+// **Exercise 2.** Delete rows instead of a column: starting again from the file (the cell below reads it afresh into
+// `houses`, so nothing you did to `data` in exercise 1 carries over), keep only the houses whose `NumRooms` is known, split
+// off `Price`, one-hot encode `Alley` with a "missing" category, and give the inputs as a **float32** tensor. (Before you
+// start, predict its shape: which `Alley` categories are left once those rows are gone?)
 
+var houses = Tables.ReadCsv(path);   // the table as read from the file
 Tensor answer2 = null; // replace null with your answer
 display(Exercises.Notebook02.Exercise2(answer2));
 

@@ -47,11 +47,6 @@ using D2lSharp.Training;
 using static D2lSharp.Display.TensorFormatter;
 using Exercises = D2lSharp.Exercises;
 
-// The cells' own usings (a program states its usings before its first statement):
-using Plotly.NET;
-using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
-
 // # 03 — Linear algebra (线性代数)
 //
 // This notebook follows the chapter **线性代数** of the notes (d2l-zh §2.3): scalars, vectors, dimension, reduction,
@@ -65,7 +60,7 @@ using Chart = Plotly.NET.CSharp.Chart;
 // - transpose (转置) a matrix, recognise a symmetric one, and compute element-wise (Hadamard) products;
 // - reduce (降维) a tensor by summing or averaging all of it or along one axis, keep the reduced axis (`keepdim`) so that
 //   broadcasting works, and take cumulative sums;
-// - build dot products, matrix–vector and matrix–matrix products out of row·column dot products, and check them against `matmul`;
+// - build dot products, matrix–vector and matrix–matrix products out of row·column dot products, and check them against `mv` and `mm`;
 // - read a dot product as the cosine of an angle, and a matrix as a transformation of the plane;
 // - compute L1, L2, Lp and Frobenius norms (范数), and see what their unit circles look like.
 
@@ -83,11 +78,19 @@ display(x * y);
 display(x / y);
 display(x.pow(y));
 
-// The four results are 5, 6, 1.5 and 9, each again a scalar. Now the notes' definition, "只有一个元素的张量(0 维)，相当于一个点"
+// The four results are 5, 6, 1.5 and 9, each again a scalar. Their header says `dtype float64`, where d2l's
+// PyTorch gets float32. Python has one floating-point type, and PyTorch stores a Python `3.0` in its default dtype, float32
+// (which is why d2l's output shows no dtype). In C#, `3.0` is a `double`, so `torch.tensor(3.0)` makes a float64 tensor; the
+// `float` literal `3.0f` gives float32, as in d2l:
+
+Console.WriteLine($"torch.tensor(3.0):  {torch.tensor(3.0).dtype}");
+Console.WriteLine($"torch.tensor(3.0f): {torch.tensor(3.0f).dtype}");
+
+// Either way a scalar. Now the notes' definition, "只有一个元素的张量(0 维)，相当于一个点"
 // (a tensor with only one element (0-dimensional), like a point). Let us look at the shape, the number of axes and the
 // number of elements of a scalar — and of two other tensors that also hold just one element:
 
-// In this program the block's t is t2: cell 54 declares t for the whole program.
+// In this program the block's t is t2: cell 56 declares t for the whole program.
 var scalar = torch.tensor(3.0);
 var oneElementVector = torch.tensor(new[] { 3.0 });
 var oneByOneMatrix = torch.tensor(new[,] { { 3.0 } });
@@ -223,16 +226,23 @@ Console.WriteLine($"sum over both axes equals the total: {A.sum(new long[] { 0, 
 // Each sum removes exactly the axis it runs along — 5×4 becomes 4 or 5 — and summing over both axes gives 190 again.
 //
 // **A C# trap.** PyTorch's `A.sum(0)` sums along axis 0. In C#, the literal `0` converts implicitly to *any enum*, so
-// `A.sum(0)` picks TorchSharp's overload `sum(ScalarType type)`: it sums **everything** and returns the total as type 0,
-// `Byte` (uint8). With the 24 elements of `X` the total 276 does not even fit in a byte:
+// `A.sum(0)` picks TorchSharp's overload `sum(ScalarType? type)` with scalar type number 0, `Byte` (uint8). That overload sums
+// **everything**, and like PyTorch's `dtype` argument it converts the input to that type *first*: every element becomes a byte
+// (a whole number, its fraction cut off), and the bytes are added up in a byte. Three tensors show what that does:
 
-display(A.sum(0));
-display(X.sum(0));
+Console.WriteLine($"A.sum(0)        = {A.sum(0).item<byte>()} (dtype {A.sum(0).dtype}, shape {ShapeText(A.sum(0).shape)});  A.sum() = {A.sum().item<float>()}");
+Console.WriteLine($"X.sum(0)        = {X.sum(0).item<byte>()};  X.sum() = {X.sum().item<long>()}");
+var tenths = A / 10;                    // 0, 0.1, …, 1.9
+Console.WriteLine($"(A / 10).sum(0) = {tenths.sum(0).item<byte>()};  (A / 10).sum() = {tenths.sum().item<float>():F1}");
+Console.WriteLine($"A / 10 as bytes: {ValuesText(tenths.to_type(ScalarType.Byte).flatten())}");
 display(X.sum(dim: 0));
 
-// `A.sum(0)` is the total 190 as a uint8 scalar, not the four column sums; `X.sum(0)` gives 20, which is 276 − 256 after
-// the byte overflowed. Only `X.sum(dim: 0)` is the 3×4 sum over the first axis. Any other axis number (`sum(1)`) is safe,
-// but naming the argument (`dim: 0`) always is.
+// `A.sum(0)` is the total 190, a uint8 scalar instead of the four column sums: the whole numbers 0 … 19 survive the conversion,
+// and so does their total. `X.sum(0)` is 20 where the total is 276: a byte holds at most 2⁸ − 1 = 255, so the sum wrapped
+// around, 276 − 2⁸ = 20. And `(A / 10).sum(0)` is 10, not the total 19: the conversion came first and cut 0, 0.1, …, 0.9 down
+// to 0 and 1.0, …, 1.9 down to 1, as the bytes show, ten ones in all. (Notebook 06 shows the same trap with a table of
+// probabilities, which all become 0.) Only `X.sum(dim: 0)` is the 3×4 sum over the first axis. Any other axis number
+// (`sum(1)`) is safe, because only the constant 0 converts to an enum, but naming the argument (`dim: 0`) always is.
 //
 // The **mean** (平均值) is the sum divided by the number of elements; it too can run over everything or along an axis:
 
@@ -309,12 +319,14 @@ foreach (var (name, q) in new[] { ("(1, 1)", torch.tensor(new[] { 1.0, 1.0 })), 
 //
 // The notes describe matrix multiplication as "每行向量和列向量的“点积”": **A** times a column vector **x** is the vector of dot
 // products of each row of **A** with **x**. With **A** 5×4 and **x** of length 4 we build that from scratch and compare it with
-// `torch.mv` and `torch.matmul` (C# has no `@` operator):
+// `torch.mv`, the matrix–vector product, as d2l does. (PyTorch code also writes `A @ x` or `torch.matmul(A, x)`. C# has no
+// `@`, and TorchSharp's `matmul`, which exists and broadcasts as PyTorch's does, ends the kernel on a shape mistake, as
+// notebook 01 explained; `mv` and `mm` give the same products and report a mistake as an exception.)
 
 var rowsDotX = torch.stack(Enumerable.Range(0, (int)A.shape[0]).Select(i => torch.dot(A[i], xv)).ToArray());
 display(rowsDotX);
 display(torch.mv(A, xv));
-Console.WriteLine($"row·column dot products equal mv: {torch.allclose(rowsDotX, torch.mv(A, xv))}, equal matmul: {torch.allclose(rowsDotX, torch.matmul(A, xv))}");
+Console.WriteLine($"row·column dot products equal mv: {torch.allclose(rowsDotX, torch.mv(A, xv))}");
 
 // Five rows, five dot products: **Ax** is a vector of length 5. Each row `A[i]` (PyTorch `A[i]` or `A[i, :]`) has 4 entries,
 // and that is why **x** must have length 4.
@@ -326,24 +338,21 @@ Console.WriteLine($"row·column dot products equal mv: {torch.allclose(rowsDotX,
 double angle = Math.PI / 6;                                                        // 30°
 var turn = torch.tensor(new double[,] { { Math.Cos(angle), -Math.Sin(angle) }, { Math.Sin(angle), Math.Cos(angle) } });
 var stretch = torch.tensor(new double[,] { { 2, 0 }, { 0, 0.5 } });
-Console.WriteLine($"stretch · (1, 1) = {D2lSharp.Display.TensorFormatter.ValuesText(torch.mv(stretch, torch.tensor(new[] { 1.0, 1.0 })))}");
-Console.WriteLine($"turn · (1, 0)    = {D2lSharp.Display.TensorFormatter.ValuesText(torch.mv(turn, torch.tensor(new[] { 1.0, 0.0 })))}  (cos 30°, sin 30°)");
+Console.WriteLine($"stretch · (1, 1) = {ValuesText(torch.mv(stretch, torch.tensor(new[] { 1.0, 1.0 })))}");
+Console.WriteLine($"turn · (1, 0)    = {ValuesText(torch.mv(turn, torch.tensor(new[] { 1.0, 0.0 })))}  (cos 30°, sin 30°)");
 var t = torch.linspace(0, 2 * Math.PI, 73, dtype: ScalarType.Float64);
 var circlePoints = torch.stack(new[] { t.cos(), t.sin() });                         // 2 × 73, one point per column
 var pictures = new (string Name, Tensor Points)[]
 {
     ("unit circle", circlePoints),
-    ("stretch · x", stretch.matmul(circlePoints)),
-    ("turn · stretch · x", turn.matmul(stretch).matmul(circlePoints)),
+    ("stretch · x", stretch.mm(circlePoints)),
+    ("turn · stretch · x", turn.mm(stretch).mm(circlePoints)),
 };
-display(ChartStyle.EqualScale(Chart.Combine(pictures.Select(pic =>
-        Chart.Line<double, double, string>(Plots.ToArray(pic.Points[0]), Plots.ToArray(pic.Points[1]), Name: pic.Name)))
-    .WithXAxisStyle<double, double, string>(TitleText: "x₁", MinMax: Tuple.Create(-2.2, 2.2))
-    .WithYAxisStyle<double, double, string>(TitleText: "x₂", MinMax: Tuple.Create(-2.2, 2.2))
-    .WithSize(560, 520)));
+display(Plots.Curves(pictures.Select(pic => new Curve(pic.Name, Plots.ToArray(pic.Points[0]), Plots.ToArray(pic.Points[1]))),
+    title: "a matrix turns and stretches the unit circle", xLabel: "x₁", yLabel: "x₂", xRange: (-2.2, 2.2), yRange: (-2.2, 2.2), equalScale: true, width: 560, height: 520));
 
 // The stretch turns (1, 1) into (2, 0.5) and the circle into an ellipse twice as wide and half as tall; the rotation then turns
-// that ellipse by 30°, and sends (1, 0) to (cos 30°, sin 30°) ≈ (0.866, 0.5). The product `turn.matmul(stretch)` is one matrix that does
+// that ellipse by 30°, and sends (1, 0) to (cos 30°, sin 30°) ≈ (0.866, 0.5). The product `turn.mm(stretch)` is one matrix that does
 // both in one step: matrix–matrix multiplication, next, composes transformations.
 
 // ## Matrix–matrix multiplication (矩阵-矩阵乘法)
@@ -364,10 +373,11 @@ for (int i = 0; i < A.shape[0]; i++)
         byEntries[i, j] = torch.dot(A[i], Bm[.., j]);
 
 display(byColumns);
-Console.WriteLine($"both readings equal matmul: {torch.allclose(byColumns, torch.matmul(A, Bm)) && torch.allclose(byEntries, torch.mm(A, Bm))}");
+Console.WriteLine($"both readings equal mm: {torch.allclose(byColumns, torch.mm(A, Bm)) && torch.allclose(byEntries, torch.mm(A, Bm))}");
 
 // The result is 5×3; every column is **Ax** with **x** all ones, i.e. the row sums 6, 22, 38, 54, 70. In C#, `Bm[.., j]` is
-// PyTorch's `B[:, j]`. (A from-scratch loop is for understanding; `matmul` runs the same arithmetic many times faster.)
+// PyTorch's `B[:, j]`. (A from-scratch loop is for understanding; `mm` does the same arithmetic in one call, in libtorch's
+// optimized native code.)
 //
 // The shape rule follows from the row·column picture, as the notes say: a row of **A** has as many entries as **A** has
 // columns, a column of **B** as many as **B** has rows, and a dot product needs equal lengths. (m×n)·(n×p) → m×p. Multiplying
@@ -440,16 +450,14 @@ display(Plots.Plot(ps, [new Series("‖u‖ₚ for u = (3, −4)", ps.Select(p =
 
 var angles = torch.linspace(0, 2 * Math.PI, 721, dtype: ScalarType.Float64);
 var directions = torch.stack(new[] { angles.cos(), angles.sin() }, dim: 1);   // 721 × 2
-var circles = new List<Plotly.NET.GenericChart>();
+var circles = new List<Curve>();
 foreach (var (label, p) in new[] { ("p = 0.5", 0.5), ("p = 1", 1.0), ("p = 2", 2.0), ("p = 4", 4.0), ("p = ∞", double.PositiveInfinity) })
 {
     var onCircle = directions / torch.linalg.vector_norm(directions, p, dims: new long[] { 1 }, keepdim: true);  // keepdim again
-    circles.Add(Chart.Line<double, double, string>(Plots.ToArray(onCircle[.., 0]), Plots.ToArray(onCircle[.., 1]), Name: label));
+    circles.Add(new Curve(label, Plots.ToArray(onCircle[.., 0]), Plots.ToArray(onCircle[.., 1])));
 }
-display(ChartStyle.EqualScale(Chart.Combine(circles)   // one unit is as long on both axes: circles look round
-    .WithXAxisStyle<double, double, string>(TitleText: "x₁", MinMax: Tuple.Create(-1.5, 1.5))
-    .WithYAxisStyle<double, double, string>(TitleText: "x₂", MinMax: Tuple.Create(-1.5, 1.5))
-    .WithSize(560, 520)));
+display(Plots.Curves(circles, xLabel: "x₁", yLabel: "x₂", title: "vectors of norm 1",
+    xRange: (-1.5, 1.5), yRange: (-1.5, 1.5), equalScale: true, width: 560, height: 520));   // one unit as long on both axes: circles look round
 
 // The curves are nested: a larger p gives a larger unit "circle", up to the L∞ square. The p = 0.5 curve is not convex,
 // and that is the sign that it is **not a norm**: the triangle inequality fails. The two unit vectors (1, 0) and (0, 1) each
@@ -503,16 +511,25 @@ display(ones49.pow(2).sum().sqrt());
 display(torch.linalg.norm(ones49.flatten()));
 
 // All three are 6. In the calculus chapter the notes write "‖x‖_p表示矩阵的 Frobenius 范数和向量的 L2 范数类似" (‖x‖_p, the
-// Frobenius norm of a matrix, is like the L2 norm of a vector). That mixes two notations: the Frobenius norm is written
-// ‖X‖_F; a subscript p on a *matrix*, ‖X‖ₚ, usually means the norm induced by the vector p-norm — for p = 2 the **spectral norm**, the largest factor by which X can stretch a
-// vector — and that is a different number. For the 2×2 identity matrix, which stretches nothing:
+// Frobenius norm of a matrix, is like the L2 norm of a vector). That mixes two notations. The Frobenius norm is written ‖X‖_F.
+// A subscript p on a *matrix*, ‖X‖ₚ, means in this course, as in most linear-algebra texts and in
+// `torch.linalg.matrix_norm(X, p)` (which takes p = 1, 2 or ∞, where this norm has a closed form), the norm **induced** by the vector p-norm: the largest factor by which X can stretch the
+// p-norm of a vector. For p = 2 it is the **spectral norm**, for p = 1 the largest column sum of absolute values. Some authors
+// write ‖X‖ₚ for another family instead, the **entrywise** p-norm: the vector Lp norm of all the entries laid out as one long
+// vector (`torch.linalg.vector_norm(X, p)`), which for p = 2 is the Frobenius norm. When this course means that one, it says
+// "the Lp norm of the entries". The two families differ even for the 2×2 identity matrix, which stretches nothing:
 
 var I2 = torch.eye(2, dtype: ScalarType.Float64);
-Console.WriteLine($"Frobenius ‖I‖_F = {torch.linalg.matrix_norm(I2, "fro").item<double>():F6}  (√2)");
-Console.WriteLine($"spectral  ‖I‖₂ = {torch.linalg.matrix_norm(I2, 2).item<double>():F6}");
+Console.WriteLine($"Frobenius ‖I‖_F                = {torch.linalg.matrix_norm(I2, "fro").item<double>():F6}  (√2)");
+Console.WriteLine($"Lp norm of the entries, p = 2  = {torch.linalg.vector_norm(I2, 2).item<double>():F6}");
+Console.WriteLine($"Lp norm of the entries, p = 1  = {torch.linalg.vector_norm(I2, 1).item<double>():F6}");
+Console.WriteLine($"induced ‖I‖₁ (column sums)     = {torch.linalg.matrix_norm(I2, 1).item<double>():F6}");
+Console.WriteLine($"induced ‖I‖₂ (spectral)        = {torch.linalg.matrix_norm(I2, 2).item<double>():F6}");
 
-// √2 ≈ 1.414214 versus 1: so ‖X‖_F is the matrix counterpart of the vector L2 norm (which is what the notes meant), and ‖X‖ₚ
-// is something else.
+// The Frobenius norm, √2 ≈ 1.414214, is the entrywise p = 2 norm; the entrywise p = 1 norm is 2 (the two ones added up). Both
+// induced norms are 1: the identity leaves every vector as long as it was. So ‖X‖_F is the matrix counterpart of the vector L2
+// norm (which is what the notes meant), while ‖X‖ₚ is another number; notebook 04 compares the two families on a matrix that
+// does stretch.
 //
 // ## Summary
 //
@@ -522,10 +539,12 @@ Console.WriteLine($"spectral  ‖I‖₂ = {torch.linalg.matrix_norm(I2, 2).item
 // - The transpose swaps rows and columns; a symmetric matrix equals its transpose. `*` is the element-wise (Hadamard) product.
 //   `B = A` gives a second name for the same tensor; `A.clone()` gives new memory.
 // - `sum` and `mean` reduce over all elements or along chosen axes; `keepdim: true` keeps a length-1 axis so that
-//   broadcasting lines up; `cumsum` keeps the shape. In C#, write `sum(dim: 0)`: `sum(0)` sums everything into a byte.
+//   broadcasting lines up; `cumsum` keeps the shape. In C#, write `sum(dim: 0)`: `sum(0)` converts every element to a byte and adds
+//   them up in a byte.
 // - Dot product = Σ xᵢyᵢ = ‖x‖‖y‖cos θ; **Ax** and **AB** are row·column dot products, which is why (m×n)·(n×p) needs equal
 //   inner sizes. A matrix maps vectors to vectors (stretching, turning), and a product of matrices does one map after the other.
-// - Norms: L1 = Σ|xᵢ|, L2 = √Σxᵢ² (Pythagoras), Lp for p ≥ 1, L∞ = max|xᵢ|; Frobenius = L2 of all matrix entries.
+// - Norms: L1 = Σ|xᵢ|, L2 = √Σxᵢ² (Pythagoras), Lp for p ≥ 1, L∞ = max|xᵢ|; Frobenius = L2 of all matrix entries. On a
+//   matrix, ‖X‖ₚ is the induced norm (‖X‖₂ the spectral norm); the Lp norm of the entries is the other convention.
 //   For [0.1, 0.01, 3]: L1 = 3.11, squared L2 = 9.0101.
 //
 // ## Exercises

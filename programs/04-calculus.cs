@@ -211,7 +211,7 @@ Tensor GradientOfEachElement(Func<Tensor, Tensor> vectorFunction, Tensor at)
     return torch.stack(columns.ToArray(), dim: 1);
 }
 
-var gradAx = GradientOfEachElement(v => A.matmul(v), xv);
+var gradAx = GradientOfEachElement(v => A.mv(v), xv);
 Console.WriteLine($"∇x Ax has shape {ShapeText(gradAx.shape)}; A has shape {ShapeText(A.shape)}");
 Console.WriteLine($"max |∇x Ax − Aᵀ| = {(gradAx - A.T).abs().max().item<double>():G3}");
 
@@ -221,7 +221,7 @@ Console.WriteLine($"max |∇x Ax − Aᵀ| = {(gradAx - A.T).abs().max().item<do
 // For $\mathbf{x}^\top\mathbf{A}$ the matrix must have n rows, so we use $\mathbf{B} = \mathbf{A}^\top$ (4×3): $\mathbf{x}^\top\mathbf{B}$ has 3 elements, and element j is $\sum_i x_i b_{ij}$, whose gradient is column j of B.
 
 var B = A.T;   // 4×3, so that xᵀB is defined for x ∈ ℝ⁴
-var gradxB = GradientOfEachElement(v => v.matmul(B), xv);
+var gradxB = GradientOfEachElement(v => B.T.mv(v), xv);
 Console.WriteLine($"∇x xᵀB has shape {ShapeText(gradxB.shape)}; max |∇x xᵀB − B| = {(gradxB - B).abs().max().item<double>():G3}");
 
 // The gradient of $\mathbf{x}^\top\mathbf{B}$ is B itself, up to the same rounding, as the rule says.
@@ -230,15 +230,44 @@ Console.WriteLine($"∇x xᵀB has shape {ShapeText(gradxB.shape)}; max |∇x x�
 
 torch.manual_seed(5);
 var S = torch.randn(4, 4, dtype: ScalarType.Float64);   // square, and not symmetric
-var quadratic = GradientCheck.Numerical(v => v.matmul(S).matmul(v), xv);
-var byRule = (S + S.T).matmul(xv);
+var quadratic = GradientCheck.Numerical(v => v.dot(S.mv(v)), xv);
+var byRule = (S + S.T).mv(xv);
 Console.WriteLine($"numerical      : {ValuesText(quadratic)}");
 Console.WriteLine($"(S + Sᵀ)x      : {ValuesText(byRule)}");
-Console.WriteLine($"2Sx (wrong)    : {ValuesText(2 * S.matmul(xv))}");
+Console.WriteLine($"2Sx (wrong)    : {ValuesText(2 * S.mv(xv))}");
 Console.WriteLine($"max |numerical − (S + Sᵀ)x| = {(quadratic - byRule).abs().max().item<double>():G3}");
 
-// The numerical gradient and the rule $(\mathbf{A} + \mathbf{A}^\top)\mathbf{x}$ agree up to the finite difference's own error (printed above); here the square matrix is called S, so the rule reads (S + Sᵀ)x.
+// The numerical gradient and the rule $(\mathbf{A} + \mathbf{A}^\top)\mathbf{x}$ agree to about 10⁻¹⁰ (the gap is printed above); here the square matrix is called S, so the rule reads (S + Sᵀ)x.
 // The tempting shortcut 2Sx differs in every element (1.0432 vs 1.6926 in the first): it is wrong for this S, which is not symmetric, and as a rule for every x it holds only when $\mathbf{A} = \mathbf{A}^\top$.
+//
+// Where does that small gap come from? Not from the central difference as a method: for a quadratic it is exact.
+// Along a coordinate direction, $f(\mathbf{x} + h\mathbf{e}_i) = f(\mathbf{x}) + h\,\partial f/\partial x_i + h^2 s_{ii}$ with nothing after the h² term,
+// so in $f(\mathbf{x} + h\mathbf{e}_i) - f(\mathbf{x} - h\mathbf{e}_i)$ the h² terms cancel and exactly $2h\,\partial f/\partial x_i$ is left, whatever h is.
+// What remains is **rounding**: f is computed to about 16 significant digits, and dividing the difference of two nearly equal values by 2h magnifies that rounding by about 1/h.
+// The two kinds of error move in opposite directions as h shrinks: the method's own (truncation) error shrinks, rounding grows.
+// The forward difference $(f(\mathbf{x} + h\mathbf{e}_i) - f(\mathbf{x}))/h$ shows the first kind next to it: it keeps the h² term, so it is off by exactly $h\,s_{ii}$.
+
+Tensor Quadratic(Tensor v) => v.dot(S.mv(v));
+Tensor ForwardDifference(Func<Tensor, Tensor> f, Tensor at, double h)
+{
+    var steps = torch.eye(at.shape[0], dtype: at.dtype) * h;   // row i is h·eᵢ
+    return torch.stack(Enumerable.Range(0, (int)at.shape[0]).Select(i => (f(at + steps[i]) - f(at)) / h).ToArray());
+}
+double largestDiagonal = S.diag().abs().max().item<double>();
+Console.WriteLine("     h   max |central − rule|   max |forward − rule|   h · max |sᵢᵢ|");
+foreach (var h in new[] { 1e-2, 1e-4, 1e-6, 1e-8 })
+{
+    double central = (GradientCheck.Numerical(Quadratic, xv, h) - byRule).abs().max().item<double>();
+    double forward = (ForwardDifference(Quadratic, xv, h) - byRule).abs().max().item<double>();
+    Console.WriteLine($"{h,6:0E+0}   {central,20:0.0E+0}   {forward,20:0.0E+0}   {h * largestDiagonal,14:0.0E+0}");
+}
+
+// Read the table down its columns. The central difference's gap **grows** as h shrinks, roughly a hundredfold each time h
+// shrinks a hundredfold: rounding, magnified by 1/h. The method's own error would shrink instead, and the forward difference
+// shows that kind: its gap falls with h and equals h·max|sᵢᵢ|, its truncation error, until at the smallest h rounding is as
+// large as that and takes over there too. The row h = 1E-6 is the check above (`GradientCheck.Numerical` uses h = 10⁻⁶ unless
+// told otherwise): its gap of about 10⁻¹⁰ is rounding alone. For a function that is not quadratic, the central difference
+// does have a truncation error, of order h², and h = 10⁻⁶ keeps both kinds small.
 //
 // ### The gradient of ‖x‖²: a vector, not a sum
 //
@@ -261,21 +290,23 @@ Console.WriteLine($"2x1 + 2x2 + 2x3 (the sum) : {(2 * v).sum().item<double>()}  
 // ### Which norm is the Frobenius norm?
 //
 // The notes also say "$\|\mathbf{x}\|_p$ 表示矩阵的 Frobenius 范数和向量的 L2 范数类似" — that ‖x‖_p denotes the matrix Frobenius norm.
-// The subscript is off: $\|\mathbf{x}\|_p$ is the **Lp norm of a vector**, $(\sum_i |x_i|^p)^{1/p}$, and it changes with p.
-// The Frobenius norm of a matrix is written $\|\mathbf{X}\|_F = \sqrt{\sum_{i,j} x_{ij}^2}$: the L2 norm of all the entries laid out as one long vector (that is the part the notes get right: it is like the vector L2 norm).
+// The subscript is off. On a vector, $\|\mathbf{x}\|_p$ is the **Lp norm**, $(\sum_i |x_i|^p)^{1/p}$, and it changes with p.
+// On a matrix, $\|\mathbf{X}\|_p$ is in this course the **induced** norm of notebook 03: the largest factor by which X can stretch the p-norm of a vector (for p = 2 the spectral norm).
+// The other convention, which some authors also write $\|\mathbf{X}\|_p$, is the **entrywise** p-norm: the Lp norm of all the entries laid out as one long vector.
+// The Frobenius norm is written $\|\mathbf{X}\|_F = \sqrt{\sum_{i,j} x_{ij}^2}$: the entrywise norm for p = 2 (that is the part the notes get right: it is like the vector L2 norm), and in general neither induced norm.
 // d2l's rule for matrices is $\nabla_{\mathbf{X}} \|\mathbf{X}\|_F^2 = 2\mathbf{X}$.
 
 var X = tensor(new[,] { { 1.0, -2.0 }, { 3.0, 4.0 } });
-Console.WriteLine($"‖X‖_F (torch.linalg.norm)          = {torch.linalg.norm(X).item<double>():F6}");
-Console.WriteLine($"L2 norm of the flattened entries  = {X.flatten().pow(2).sum().sqrt().item<double>():F6}");
+Console.WriteLine($"‖X‖_F (torch.linalg.norm)                  = {torch.linalg.norm(X).item<double>():F6}");
 foreach (var p in new[] { 1.0, 2.0, 3.0 })
-    Console.WriteLine($"Lp norm of the entries, p = {p}     = {X.flatten().abs().pow(p).sum().pow(1 / p).item<double>():F6}");
-Console.WriteLine($"spectral norm (largest singular value) = {torch.linalg.matrix_norm(X, ord: 2).item<double>():F6}");
+    Console.WriteLine($"Lp norm of the entries, p = {p}             = {X.flatten().abs().pow(p).sum().pow(1 / p).item<double>():F6}");
+Console.WriteLine($"induced ‖X‖₁ (largest column sum of |xᵢⱼ|) = {torch.linalg.matrix_norm(X, ord: 1).item<double>():F6}");
+Console.WriteLine($"induced ‖X‖₂ (spectral norm)               = {torch.linalg.matrix_norm(X, ord: 2).item<double>():F6}");
 var gradFrobenius = GradientCheck.Numerical(M => M.pow(2).sum(), X);   // a gradient with the shape of X
 Console.WriteLine($"∇X ‖X‖_F² =\n{ValuesText(gradFrobenius)}\n2X =\n{ValuesText(2 * X)}");
 
-// The Frobenius norm √30 ≈ 5.477226 equals the L2 (p = 2) norm of the flattened entries; p = 1 and p = 3 give 10 and about 4.641589, so "‖·‖_p" is a whole family and only p = 2 matches.
-// The matrix 2-norm (spectral norm) is yet another number, about 5.116673. The gradient of $\|\mathbf{X}\|_F^2$ is 2X, the matrix version of the ‖x‖² rule.
+// The Frobenius norm √30 ≈ 5.477226 is the Lp norm of the entries for p = 2; p = 1 and p = 3 give 10 and about 4.641589, so the entrywise family changes with p and only p = 2 is Frobenius.
+// The induced norms are other numbers again: ‖X‖₁ = 6, the larger column sum (|−2| + |4| against |1| + |3|), and ‖X‖₂ ≈ 5.116673, the spectral norm. The gradient of $\|\mathbf{X}\|_F^2$ is 2X, the matrix version of the ‖x‖² rule.
 //
 // ## 4. The chain rule (链式法则)
 //
@@ -290,8 +321,9 @@ double u = xc * xc + 1;
 double dydu = Math.Cos(u), dudx = 2 * xc;
 Console.WriteLine($"by hand  : dy/du · du/dx = {dydu:F6} · {dudx:F6} = {dydu * dudx:F8}");
 Console.WriteLine($"numerical: {GradientCheck.Numerical(t => (t.pow(2) + 1).sin(), tensor(xc)).item<double>():F8}");
+Console.WriteLine($"u = x² + 1 = {u:F2}, π/2 = {Math.PI / 2:F4}");
 
-// Both agree: dy/dx ≈ −0.1106 at x = 0.8 (u = 1.64 is just past π/2, so cos u is small and negative). The chain rule is exactly what autograd, in the next notebook, does: it records that y was computed from u and u from x,
+// Both agree: dy/dx ≈ −0.1106 at x = 0.8. There u = 0.8² + 1 = 1.64, just past π/2 ≈ 1.5708, so cos u is small and negative. The chain rule is exactly what autograd, in the next notebook, does: it records that y was computed from u and u from x,
 // and multiplies the local derivatives on the way back. That is backpropagation (反向传播), which the notes mention here and which notebook 12 of the course (forward and backward propagation) treats in full.
 //
 // With several variables, x can influence y along more than one path, and every path contributes. Here is a two-path example: $y = u_1 u_2$ with $u_1 = x_1 + x_2$ and $u_2 = x_1 x_2$.
@@ -332,9 +364,9 @@ display(Contours.Plot((a, b) => a * a + 2 * b * b + a * b, grid, grid,
 // ## Summary
 //
 // - A derivative is the limit of the difference quotient; for f(x) = 3x² − 4x at x = 1 the quotient is exactly 2 + 3h and tends to 2.
-// - The differentiation rules (power, sum, product, quotient, …) can each be checked against a central difference, which is accurate to about h².
+// - The differentiation rules (power, sum, product, quotient, …) can each be checked against a central difference, whose truncation error is of order h² (and zero for a quadratic, which leaves only rounding, growing as h shrinks).
 // - A partial derivative freezes all other variables; the gradient stacks the partial derivatives into a vector of the same shape as x.
-// - $\nabla_{\mathbf{x}} \mathbf{A}\mathbf{x} = \mathbf{A}^\top$, $\nabla_{\mathbf{x}} \mathbf{x}^\top\mathbf{A} = \mathbf{A}$, $\nabla_{\mathbf{x}} \mathbf{x}^\top\mathbf{A}\mathbf{x} = (\mathbf{A} + \mathbf{A}^\top)\mathbf{x}$ and $\nabla_{\mathbf{x}} \|\mathbf{x}\|^2 = 2\mathbf{x}$ — the last one is the vector $[2x_1, \ldots, 2x_n]^\top$, not a sum; the Frobenius norm is $\|\mathbf{X}\|_F$, the L2 norm of all entries.
+// - $\nabla_{\mathbf{x}} \mathbf{A}\mathbf{x} = \mathbf{A}^\top$, $\nabla_{\mathbf{x}} \mathbf{x}^\top\mathbf{A} = \mathbf{A}$, $\nabla_{\mathbf{x}} \mathbf{x}^\top\mathbf{A}\mathbf{x} = (\mathbf{A} + \mathbf{A}^\top)\mathbf{x}$ and $\nabla_{\mathbf{x}} \|\mathbf{x}\|^2 = 2\mathbf{x}$ — the last one is the vector $[2x_1, \ldots, 2x_n]^\top$, not a sum; the Frobenius norm is $\|\mathbf{X}\|_F$, the L2 norm of all entries, while $\|\mathbf{X}\|_p$ on a matrix is the induced norm.
 // - The chain rule multiplies local derivatives along a composition (and sums over paths); autograd (next notebook) applies it mechanically.
 // - `GradientCheck.Numerical` from the helper library computes any gradient numerically; notebook 05 explains its precision and uses it to check autograd.
 //
@@ -361,13 +393,10 @@ display(Exercises.Notebook04.Exercise3(answer3));
 Func<double, double> answer4 = null; // replace null with your answer
 display(Exercises.Notebook04.Exercise4(answer4));
 
-// **Exercise 5 — the multivariable chain rule (d2l 2.4, exercise 6).** Let $u = f(x, y, z)$, where $x = x(a, b)$,
-// $y = y(a, b)$ and $z = z(a, b)$. Which expression is $\partial u/\partial a$? Answer with the letter of every expression that equals $\partial u/\partial a$ in general, as a string.
-//
-// (a) $\frac{\partial u}{\partial x}\frac{\partial x}{\partial a}$
-// (b) $\frac{\partial u}{\partial x}\frac{\partial x}{\partial a} + \frac{\partial u}{\partial y}\frac{\partial y}{\partial a} + \frac{\partial u}{\partial z}\frac{\partial z}{\partial a}$
-// (c) $\left(\frac{\partial u}{\partial x} + \frac{\partial u}{\partial y} + \frac{\partial u}{\partial z}\right)\left(\frac{\partial x}{\partial a} + \frac{\partial y}{\partial a} + \frac{\partial z}{\partial a}\right)$
-// (d) $\frac{\partial u}{\partial x}\frac{\partial x}{\partial a} \cdot \frac{\partial u}{\partial y}\frac{\partial y}{\partial a} \cdot \frac{\partial u}{\partial z}\frac{\partial z}{\partial a}$
+// **Exercise 5 — the multivariable chain rule (after d2l 2.4, exercise 4).** d2l asks for the chain rule when $u = f(x, y, z)$
+// and $x = x(a, b)$, $y = y(a, b)$, $z = z(a, b)$. Work it out on a concrete case: $u = xy + z^2$ with $x = a + b$, $y = ab$ and
+// $z = a - b$. With the chain rule (find every path from a to u, and from b to u), compute $\partial u/\partial a$ and
+// $\partial u/\partial b$ at $(a, b) = (3, 2)$; then check your two numbers numerically, as in section 4.
 
-string answer5 = null; // replace null with your letter
-display(Exercises.Notebook04.Exercise5(answer5));
+double? dudA = null, dudB = null; // replace each null with your answer
+display(Exercises.Notebook04.Exercise5(dudA, dudB));

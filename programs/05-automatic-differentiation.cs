@@ -59,7 +59,7 @@ using Exercises = D2lSharp.Exercises;
 // - use `requires_grad`, `backward()` and `grad` in TorchSharp, and know when `grad` exists;
 // - handle accumulated gradients, non-scalar outputs (`sum()` first), `detach()` and gradients through C# `while`/`if`;
 // - run gradient descent with three learning rates and watch the paths on a contour plot;
-// - check any gradient with the course's numerical gradient checker `GradientCheck`.
+// - check any gradient, autograd's or one you derived by hand, with the course's numerical gradient checker `GradientCheck`.
 
 display(Course.Setup());
 
@@ -134,18 +134,18 @@ double BestMilliseconds(ScalarType dtype, int repeats = 20)
     using var scope = torch.NewDisposeScope();
     var a = torch.randn(512, 512, dtype: dtype);
     var b = torch.randn(512, 512, dtype: dtype);
-    a.matmul(b);                                               // warm-up: the first call pays one-off costs
+    a.mm(b);                                               // warm-up: the first call pays one-off costs
     double best = double.MaxValue;
     for (int i = 0; i < repeats; i++)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        a.matmul(b);
+        a.mm(b);
         best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
     }
     return best;
 }
 double ms32 = BestMilliseconds(ScalarType.Float32), ms64 = BestMilliseconds(ScalarType.Float64);
-Console.WriteLine($"512 × 512 matmul, best of 20: float32 {ms32:F2} ms, float64 {ms64:F2} ms -> float64 takes {ms64 / ms32:F1}x as long");
+Console.WriteLine($"512 × 512 mm, best of 20: float32 {ms32:F2} ms, float64 {ms64:F2} ms -> float64 takes {ms64 / ms32:F1}x as long");
 
 // On the machine that ran this copy, float64 took the multiple printed above of float32's time — the notes are right. The reason
 // is hardware, not arithmetic: a float64 is twice as many bytes to move through memory and caches, and a CPU's vector instructions
@@ -201,7 +201,7 @@ Console.WriteLine($"at x = {ValuesText(x2.detach())}: x.grad = {ValuesText(x2.gr
 //
 // ### The gradient checker
 //
-// The helper library's `GradientCheck.Compare(f, x)` runs autograd on f and compares it with a central-difference gradient computed in float64. It is the standard way to test a hand-written gradient.
+// The helper library's `GradientCheck.Compare(f, x)` runs autograd on f and compares it with a central-difference gradient computed in float64. Given a gradient function as well, `GradientCheck.Compare(f, gradient, x)` checks that function instead: the standard way to test a gradient derived by hand before trusting it (exercise 6 puts it to work).
 
 var check = GradientCheck.Compare(v => 2 * v.dot(v), torch.arange(4.0f));
 Console.WriteLine($"autograd  : {ValuesText(check.Autograd)}");
@@ -382,7 +382,7 @@ Console.WriteLine($"{parameters:N0} parameters → {2 * parameters:N0} forward p
 // - Gradients accumulate: zero them (`x.grad.zero_()`) between backward passes.
 // - For a non-scalar y, backward needs y.sum() — equivalently a vector of ones as the gradient argument; `detach()` turns a value into a constant for autograd.
 // - Gradient descent steps along −∇f (not against the single largest partial derivative); the learning rate decides between crawling, converging and diverging.
-// - `GradientCheck.Numerical` / `GradientCheck.Compare` check a gradient against a float64 central difference.
+// - `GradientCheck.Numerical` / `GradientCheck.Compare` check a gradient (autograd's, or a hand-written one) against a float64 central difference.
 //
 // ## Exercises
 //
@@ -407,14 +407,32 @@ display(Exercises.Notebook05.Exercise3(answer3));
 Tensor answer4 = null; // replace null with your answer
 display(Exercises.Notebook05.Exercise4(answer4));
 
-// **Exercise 5 — why `y.sum().backward()`?** For a vector `y = f(x)` computed from a vector `x`, which statements are true?
-// Answer with the letters of all true ones.
+// **Exercise 5 — `y.sum().backward()` when f mixes the elements.** The examples of section 5 were element-wise: yⱼ depended on xⱼ alone.
+// Now let A be a 2 × 3 matrix and y = A x for x in ℝ³ (in TorchSharp `A.mv(x)`), so every yᵢ depends on every xⱼ. Which statements are true?
+// Answer with the letters of all true ones. (Reason it out from "backward computes vᵀJ" first; then try it with a matrix of your own.)
 //
-// (a) `backward()` differentiates one number; for a vector y the derivatives of all its elements form a matrix (a Jacobian), so we
-// must say which single number to differentiate.
-// (b) `y.sum()` is needed because `x.grad` cannot hold a vector.
-// (c) `y.sum()` is there to make the backward pass faster.
-// (d) After `y.sum().backward()`, `x.grad[j]` is $\sum_i \partial y_i / \partial x_j$, which for an element-wise f is just $\partial y_j / \partial x_j$.
+// (a) After `y.sum().backward()`, `x.grad` has 3 entries, one per element of x.
+// (b) After `y.sum().backward()`, `x.grad[j]` is $\partial y_j / \partial x_j$.
+// (c) After `y.sum().backward()`, `x.grad[j]` is the sum of column j of A: `x.grad` = Aᵀ[1, 1].
+// (d) After `y.sum().backward()`, `x.grad` is the 2 × 3 Jacobian A.
+// (e) After `y.backward([v])` with v = [1, 0] instead (on a fresh x), `x.grad` is the first row of A.
 
 string answer5 = null; // replace null with your letters, e.g. "ac"
 display(Exercises.Notebook05.Exercise5(answer5));
+
+// **Exercise 6 — a gradient check catches a bug.** Before a gradient derived by hand goes into a training loop, it is checked
+// numerically. Someone derived the gradient of $f(\mathbf{x}) = \sum_i \sin(x_i^2)$ as cos(x²), element by element, and wrote it down
+// as `SinOfSquaresGradient` below. Run the cell: `GradientCheck.Compare(f, gradient, x)` compares that function with the central
+// difference at x = [0.5, 1, 1.5] and reports the largest relative error. Look at where the two gradients agree and where they do not,
+// find the bug, and give the corrected gradient as a function of x (`x => …`, one partial derivative per element of x). The checker runs it
+// through the same comparison at points of its own.
+
+Tensor SinOfSquares(Tensor x) => x.pow(2).sin().sum();          // f(x) = Σ sin(xᵢ²)
+Tensor SinOfSquaresGradient(Tensor x) => x.pow(2).cos();        // the hand-written gradient under test
+var x6 = torch.tensor(new[] { 0.5, 1.0, 1.5 });
+Console.WriteLine($"hand-written : {ValuesText(SinOfSquaresGradient(x6))}");
+Console.WriteLine($"numerical    : {ValuesText(GradientCheck.Numerical(SinOfSquares, x6))}");
+Console.WriteLine(GradientCheck.Compare(SinOfSquares, SinOfSquaresGradient, x6));
+
+Func<Tensor, Tensor> answer6 = null; // replace null with your gradient, e.g. x => ...
+display(Exercises.Notebook05.Exercise6(answer6));
