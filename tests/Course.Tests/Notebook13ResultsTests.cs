@@ -83,6 +83,14 @@ public class Notebook13ResultsTests
         Assert.InRange(R("sigmoid net, σ = 0.5: ‖∂L/∂h‖ layer 1"), 0.05, 5);
         Assert.InRange(R("sigmoid net, σ = 0.5: output std at layer 15"), 0.35, 0.5);
 
+        // σ(z) = ½ + ½·tanh(z/2): the sigmoid net with 4× Xavier weights (2× in layer 1) and mean-cancelling biases is the Xavier tanh
+        // net rescaled: outputs agree up to float32 rounding, the gradient at layer 1's output is the same, the signal keeps its scale.
+        Assert.True(R("15 layers: largest |sigmoid net − (½ + ½·tanh net)|") < 1e-4, "the sigmoid net should compute ½ + ½·(the tanh net)");
+        double tanhGrad = R("15 layers: ‖∂L/∂h₁‖ tanh net");
+        Assert.InRange(R("15 layers: ‖∂L/∂h₁‖ sigmoid net"), tanhGrad * (1 - 1e-3), tanhGrad * (1 + 1e-3));
+        Assert.InRange(tanhGrad, 0.05, 5);
+        Assert.InRange(R("15 layers: std of the tanh net's output"), 0.05, 1);
+
         // Beyond Xavier: a product of orthogonal matrices keeps its norm (2 for 4 × 4) exactly, up to float32 rounding.
         Assert.Equal(2.0, R("101 factors orthogonal_: Frobenius norm of the product"), 3);
         Assert.True(R("101 factors N(0, 1/4): Frobenius norm of the product") < 1e-2);
