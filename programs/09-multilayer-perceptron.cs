@@ -66,7 +66,8 @@ display(Course.Setup());
 //
 // Softmax regression (notebook 08) scores each class with an affine function of the input, **o** = **xW** + **b**. Its decision
 // between two classes is therefore a straight line (a hyperplane in more dimensions): one side one class, the other side the other.
-// d2l 4.1 points at the classic case no line can separate, XOR: label a point 1 when its two coordinates have *different* signs
+// d2l 4.1 says hidden units can compute "basic logic operations on a pair of inputs"; the classic one that no line can
+// separate is XOR (exclusive or): label a point 1 when its two coordinates have *different* signs
 // and 0 when they have the same sign. Four clouds of 50 points around (±1, ±1):
 
 string Shape(Tensor t) => string.Join("×", t.shape);
@@ -128,7 +129,7 @@ display(Contours.Plot(PLabel1, grid, grid, new[] { XorPoints(0, "label 0 (same s
 //
 // ## Hidden layers (隐藏层)
 //
-// An MLP puts one or more fully connected layers between the input and the output layer. d2l 4.1's MLP for Fashion-MNIST has one
+// An MLP puts one or more fully connected layers between the input and the output layer. d2l 4.2's MLP for Fashion-MNIST has one
 // hidden layer of 256 units: 784 inputs → 256 hidden units → 10 outputs, with an activation function after the hidden layer.
 //
 // The notes describe a hidden layer like this:
@@ -367,8 +368,8 @@ for (int i = 0; i < activations.Length; i++)
 // decimals at ±6). And "ReLU 的导数恒为 1" (ReLU's derivative is always 1) holds only for x > 0: for every negative input it is 0, as
 // the table shows and as the notes' own parenthesis goes on to say.
 //
-// **Why ReLU became the default.** d2l's reasons: it is simple — max(x, 0) is a comparison, where sigmoid and tanh need an
-// exponential — and it performs well on a wide range of tasks; its derivatives are "particularly well behaved: either they vanish or
+// **Why ReLU became the default.** d2l's reasons: it is simple to implement (max(x, 0) is a comparison, where sigmoid and
+// tanh need an exponential) and it performs well on a wide range of tasks; its derivatives are "particularly well behaved: either they vanish or
 // they just let the argument through", which the table shows (exactly 0 or exactly 1); and that "mitigated the well-documented
 // problem of vanishing gradients". Backpropagation multiplies a gradient, layer by layer, by the weights and by the activation's
 // derivative (notebook 12 derives it). sigmoid′ is never above 0.25, so across ten sigmoid layers the activation factors alone shrink
@@ -537,9 +538,9 @@ display(Plots.Plot(expAxis, variants.Select(v => new Series(v.Name, v.History.Tr
 // to 1024 units — 16 times the parameters — the training loss after 3 epochs drops by a few hundredths, and the test accuracies
 // after 3 epochs lie within about a point of each other (the recorded lines). On this data and this budget a hidden layer of 64
 // units already gets most of what width gives; a wider one fits the training data a little faster, at a cost that grows with it:
-// 1024 units have 4 times the parameters of the 256-unit MLP and do 4 times its multiply-adds per example, and the seconds per epoch
-// in the table grow with the width. The three new runs together cost about as much as the concise MLP's 10 epochs (the line below
-// the table compares the two on the machine running this copy).
+// 1024 units have 4 times the parameters of the 256-unit MLP and do 4 times its multiply-adds per example. (The seconds per epoch
+// in the table are one run each on a machine that may be doing other work, too noisy to measure that cost; the line below the
+// table compares the three new runs with the concise MLP's 10 epochs on the machine running this copy.)
 //
 // **Depth.** The second hidden layer does not help here: its first epoch ends far behind the others, and it is still behind after
 // 3. It is not short of capacity: it has more parameters than the 256-unit MLP and can compute everything that one can (make the
