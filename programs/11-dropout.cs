@@ -449,7 +449,7 @@ display(Plots.Histogram(new[] {
 //
 // Besides the data (1000 images for 60 epochs) and p, three training settings differ from the Fashion-MNIST runs above: the
 // minibatches hold 64 images instead of 256 (16 steps per epoch on the 1000 images), the learning rate is 0.01 instead of 0.5,
-// and the optimizer is SGD with **momentum** (动量, d2l-zh 11.6, 12.6 in the English edition: each step follows a running average
+// and the optimizer is SGD with **momentum** (动量, d2l-zh 11.6, d2l-en 12.6: each step follows a running average
 // of recent gradients), with momentum 0.9. Why not plain SGD? Under a steady gradient, momentum 0.9 adds up the steps to
 // 1/(1 − 0.9) = 10 times the learning rate, so the fair plain-SGD counterpart has learning rate 0.1. The cell trains that one too,
 // without dropout, and records it first ("plain SGD"): read its training accuracy against the one of p = 0 with momentum.

@@ -44,7 +44,7 @@ public static partial class ProseNumbers
     private static partial Regex Dotted();
 
     // a section of d2l ("d2l 12.6", "section 4.8") or a product's version ("Ubuntu 22.04", "TorchSharp 0.107"): names, not measurements
-    [GeneratedRegex(@"\b(?:d2l|[Ss]ections?|§|Ubuntu|Debian|TorchSharp|libtorch|PyTorch|Python|plotly\.js|\.NET|SDK|GCC|GLIBCXX_|CUDA|version)\s*\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?")]
+    [GeneratedRegex(@"\b(?:d2l(?:-zh|-en)?|[Ss]ections?|§|Ubuntu|Debian|TorchSharp|libtorch|PyTorch|Python|plotly\.js|\.NET|SDK|GCC|GLIBCXX_|CUDA|version)\s*\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?")]
     private static partial Regex NamedVersion();
 
     [GeneratedRegex(@"`[^`]*`")]

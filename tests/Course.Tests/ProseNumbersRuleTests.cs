@@ -18,7 +18,7 @@ public class ProseNumbersRuleTests
     {
         Assert.Empty(Found("> 笔记 says 0.9123\n"));
         Assert.Empty(Found("d2l reports \"a test accuracy of 0.8512\" and “0.8623”."));
-        Assert.Empty(Found("call `Round(0.12345)`; see [here](https://x.org/1.234) and d2l 4.8.2.3, d2l 12.6 (on Ubuntu 22.04)."));
+        Assert.Empty(Found("call `Round(0.12345)`; see [here](https://x.org/1.234) and d2l 4.8.2.3, d2l 12.6, d2l-zh 11.6, d2l-en 12.6 (on Ubuntu 22.04)."));
         Assert.Empty(Found("float32 holds every whole number up to 2²⁴ = 16 777 216 exactly"));
         Assert.Equal(["3.40·10³⁸"], Found("float32 cannot represent anything above 3.40·10³⁸. Next."));
         Assert.Empty(Found("28 × 28 = 784, and σ(0)(1 − σ(0)) = 0.250, ln 2 = 0.6931."));
