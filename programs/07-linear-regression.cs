@@ -187,15 +187,17 @@ var yIll = XIll.mm(sTrue);                                          // exact lab
 var gramIll = XIll.T.mm(XIll);
 Console.WriteLine($"condition numbers: X {torch.linalg.cond(XIll).item<double>():G2},  XᵀX {torch.linalg.cond(gramIll).item<double>():G2},  cond(X)² {Math.Pow(torch.linalg.cond(XIll).item<double>(), 2):G2}");
 double SolveError(Tensor solution) => (solution - sTrue).abs().max().item<double>();
+// Errors at round-off level change their last digits from process to process: below a bound, show only the bound.
+string RoundOff(double value, int power) => value < Math.Pow(10, power) ? $"below 1E{power}" : value.ToString("G2");
 Console.WriteLine($"largest error in s: inverse of XᵀX {SolveError(torch.linalg.inv(gramIll).mm(XIll.T).mm(yIll)):G2},  " +
-                  $"solve on XᵀX {SolveError(torch.linalg.solve(gramIll, XIll.T.mm(yIll))):G2},  lstsq on X {SolveError(torch.linalg.lstsq(XIll, yIll).Solution):G2}");
+                  $"solve on XᵀX {SolveError(torch.linalg.solve(gramIll, XIll.T.mm(yIll))):G2},  lstsq on X {RoundOff(SolveError(torch.linalg.lstsq(XIll, yIll).Solution), -9)}");
 Console.WriteLine($"the same three on the well-conditioned data above (cond(X) = {torch.linalg.cond(Xd).item<double>():G2}): " +
-                  $"largest difference from lstsq {(torch.linalg.inv(Xd.T.mm(Xd)).mm(Xd.T).mm(yd) - sLstsq).abs().max().item<double>():G2} (inverse), " +
-                  $"{(torch.linalg.solve(Xd.T.mm(Xd), Xd.T.mm(yd)) - sLstsq).abs().max().item<double>():G2} (solve)");
+                  $"largest difference from lstsq {RoundOff((torch.linalg.inv(Xd.T.mm(Xd)).mm(Xd.T).mm(yd) - sLstsq).abs().max().item<double>(), -13)} (inverse), " +
+                  $"{RoundOff((torch.linalg.solve(Xd.T.mm(Xd), Xd.T.mm(yd)) - sLstsq).abs().max().item<double>(), -13)} (solve)");
 
 // cond(**X**) is about 2·10⁶ and cond(**X**ᵀ**X**) about 4·10¹², its square. float64 carries about 16 significant digits, and a
 // method can lose roughly as many digits as the power of ten of the condition number it works on. `lstsq`, working on **X**, lands
-// within about 10⁻¹⁰ of s; the inverse and `solve`, both working on **X**ᵀ**X**, are off by thousandths, some 10⁷ to 10⁸ times more
+// within 10⁻⁹ of s (its error is round-off, about 10⁻¹⁰, whose digits change from one process to the next); the inverse and `solve`, both working on **X**ᵀ**X**, are off by thousandths, some 10⁷ to 10⁸ times more
 // (compare the printed errors; their last digits vary from machine to machine, their sizes do not). `solve` avoids the explicit inverse, which is good practice, but it cannot undo the squaring that
 // happened when **X**ᵀ**X** was formed.
 //
@@ -203,7 +205,8 @@ Console.WriteLine($"the same three on the well-conditioned data above (cond(X) =
 // equations are cheaper, but only by about half: forming **X**ᵀ**X** already costs about n·d² floating-point operations (using its
 // symmetry; n = 1000 examples, d = 3 columns), a QR factorization of **X** about 2·n·d², and the 3 × 3 solve that follows is
 // negligible next to either. They are fine when **X** is well conditioned, as our data set
-// is: its cond(**X**) is about 1.1, and there all three methods agree to about 10⁻¹⁵, as the last line shows.
+// is: its cond(**X**) is about 1.1, and there all three methods agree to better than 10⁻¹³, as the last line shows (the
+// differences are round-off of about 10⁻¹⁵, whose digits change from one process to the next).
 
 // ## Minibatch stochastic gradient descent (小批量随机梯度下降)
 //
