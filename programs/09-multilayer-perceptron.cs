@@ -526,7 +526,7 @@ variants = variants.OrderBy(v => v.Name.Count(c => c == '-')).ThenBy(v => v.Para
 
 Console.WriteLine($"{"model",-16}{"parameters",11}{"s per epoch",13}");
 foreach (var v in variants)
-    Console.WriteLine($"{v.Name,-16}{v.Parameters,11}{v.History.SecondsPerEpoch.Take(expEpochs).Average(),13:F2}");
+    Console.WriteLine($"{v.Name,-16}{v.Parameters,11}{v.History.SecondsPerEpoch.Take(expEpochs).Average(),13:F2} s");
 Console.WriteLine($"the three new runs, 3 epochs each, took {experiment.Elapsed.TotalSeconds:F0} s in all; the concise MLP's 10 epochs took {conciseHistory.SecondsPerEpoch.Sum():F0} s");
 foreach (var v in variants)
     Course.Record($"{v.Name} after {expEpochs} epochs", ("train loss", v.History.TrainLoss[expEpochs - 1]), ("test acc", v.History.TestAccuracy[expEpochs - 1]));
