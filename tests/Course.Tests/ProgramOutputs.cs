@@ -73,19 +73,20 @@ public static partial class ProgramOutputs
 
     /// <summary>
     /// Text with its measurements masked: a number of seconds or milliseconds ("0.93 s", "12 ms", "took 1.2 s") and a ratio of
-    /// two timings ("2.0x as long", "about 67,551× faster"); on a line that reports an amount of memory ("4.361 MB"), every
+    /// two timings ("2.0x as long", "about 67,551× faster"), with the blanks around a timing, which pad a table column to the
+    /// timing's width ("  9.8 s" on one run, " 12.3 s" on the next); on a line that reports an amount of memory ("4.361 MB"), every
     /// number, since what it says follows from those readings (e.g. "the largest gap is at 4 hidden layers"). Every other number
     /// must agree.
     /// </summary>
     public static string MaskMeasurements(string text) =>
         string.Join("\n", text.Split('\n').Select(line => Memory().IsMatch(line)
             ? AnyNumber().Replace(line, "⟨n⟩")
-            : TimingRatio().Replace(Timing().Replace(line, "⟨time⟩"), "⟨ratio⟩")));
+            : TimingRatio().Replace(Timing().Replace(line, " ⟨time⟩ "), "⟨ratio⟩")));
 
     [GeneratedRegex(@"[+-]?\d[\d,]*(?:\.\d+)?")]
     private static partial Regex AnyNumber();
 
-    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s?(?:ms|s)\b")]
+    [GeneratedRegex(@"[ \t]*\b\d+(?:[.,]\d+)?\s?(?:ms|s)\b[ \t]*")]
     private static partial Regex Timing();
 
     [GeneratedRegex(@"[+-]?\b\d[\d,]*(?:\.\d+)?\s?(?:[kKMG]B)\b")]
