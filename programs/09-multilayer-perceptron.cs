@@ -435,7 +435,7 @@ Console.WriteLine($"{scratchHistory.SecondsPerEpoch.Average():F2} s per epoch on
 // After 10 epochs the MLP from scratch has a training loss of about 0.38 and a test accuracy of about 0.85 (the recorded line gives
 // four decimals). Those last digits depend on the machine: libtorch picks its arithmetic kernels by the CPU's instruction set, and
 // one CPU running this notebook with its own kernels and then with AVX2 kernels only gave accuracies that differed in the fourth
-// decimal, by up to 5 in it, which is why the text states such results to two decimals. The seconds per epoch are those of the machine that ran this copy; the hidden
+// decimal, which is why the text states such results to two decimals. The seconds per epoch are those of the machine that ran this copy; the hidden
 // layer makes an epoch costlier than one of softmax regression (compare the time printed further below).
 //
 // ## The MLP, concisely (多层感知机的简洁实现)
@@ -591,8 +591,8 @@ foreach (var hidden in new[] { new int[0], new[] { 64 }, new[] { 256 }, new[] { 
 //   nearly 0 for large |x|. Simple and with a derivative that passes gradients on unchanged, ReLU replaced them in hidden layers.
 // - On Fashion-MNIST the MLP reaches a test accuracy of about 0.85 after 10 epochs, against about 0.83 for softmax regression on the
 //   same schedule — ahead at the end, though not in every epoch. A wider hidden layer lowers the training loss a little, at a
-//   growing cost; a second hidden layer, with d2l's small initial weights, starts slowly, because each such layer shrinks the
-//   signal and the gradient about tenfold. These test accuracies served to compare models, so strictly they are validation accuracies.
+//   growing cost; a second hidden layer, with d2l's small initial weights, starts slowly, because each such layer of 256 units
+//   shrinks the signal and the gradient about tenfold (a narrower one more, a wider one less). These test accuracies served to compare models, so strictly they are validation accuracies.
 //
 // ## Exercises
 //
