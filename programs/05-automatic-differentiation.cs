@@ -424,7 +424,7 @@ display(Exercises.Notebook05.Exercise5(answer5));
 // numerically. Someone derived the gradient of $f(\mathbf{x}) = \sum_i \sin(x_i^2)$ as cos(x²), element by element, and wrote it down
 // as `SinOfSquaresGradient` below. Run the cell: `GradientCheck.Compare(f, gradient, x)` compares that function with the central
 // difference at x = [0.5, 1, 1.5] and reports the largest relative error. Look at where the two gradients agree and where they do not,
-// find the bug, and give the corrected gradient as a function of x (`x => …`, one partial derivative per element of x). The checker runs it
+// find the bug, and give the corrected gradient as a function of x (`x => …`, one partial derivative per element of x), derived by hand: autograd would pass the check without teaching you anything. The checker runs it
 // through the same comparison at points of its own.
 
 Tensor SinOfSquares(Tensor x) => x.pow(2).sin().sum();          // f(x) = Σ sin(xᵢ²)
