@@ -105,10 +105,10 @@ var steps = Enumerable.Range(1, linearLosses.Count).Select(i => (double)i).ToArr
 display(Plots.Plot(steps, new[] { new Series("linear model", linearLosses.ToArray()), new Series("MLP, 8 hidden ReLU units", mlpLosses.ToArray()) },
     xLabel: "SGD step (full batch of 200 points)", yLabel: "cross-entropy loss", title: "XOR: a linear model stays at chance", logY: true));
 
-// The linear model barely moves: its loss ends at 0.6919, hardly below ln 2 = 0.6931, the loss of answering 50 : 50 everywhere,
-// and every probability it gives stays between 0.459 and 0.552 — it has learned nothing. Its accuracy, 0.415, is no better than a coin
+// The linear model barely moves: its loss ends a hair below ln 2 = 0.6931, the loss of answering 50 : 50 everywhere, and every
+// probability it gives stays between about 0.46 and 0.55 — it has learned nothing. Its accuracy, about 0.42, is no better than a coin
 // flip. By symmetry the best it can do with cross-entropy is to stay undecided: whatever a line gains in one quadrant it loses in the
-// opposite one. The MLP drives its loss down to 0.0031 and classifies all 200 points correctly (accuracy 1.0000). Its decision,
+// opposite one. The MLP drives its loss below 0.01 and classifies all 200 points correctly (accuracy 1.0000). Its decision,
 // over the plane:
 
 var grid = Enumerable.Range(0, 61).Select(i => -2 + i * 4.0 / 60).ToArray();            // −2 … 2 in steps of 1/15
@@ -213,8 +213,8 @@ Console.WriteLine($"equivalent W {Shape(W)}, b {Shape(bEq)}: {W.numel() + bEq.nu
 Console.WriteLine($"outputs {Shape(stackOut)}; largest |stack − single layer| = {(stackOut - singleOut).abs().max().item<float>():G3} (outputs up to {stackOut.abs().max().item<float>():F3})");
 
 // The three layers, with 218058 parameters, compute the same outputs as one layer **W** (10 × 784) plus **b** (10) — 7850 parameters,
-// exactly softmax regression's count from notebook 08. The largest difference, 1.34 · 10⁻⁷ on outputs of size up to 0.379, is float32
-// rounding. So the notes are right (their "所有必须引入去线性化" is a slip for 所以, "so"): however deep, a stack of linear layers is
+// exactly softmax regression's count from notebook 08. The largest difference, of the order of 10⁻⁷ on outputs of size up to about 0.38, is
+// float32 rounding (its last digits depend on the CPU's arithmetic kernels). So the notes are right (their "所有必须引入去线性化" is a slip for 所以, "so"): however deep, a stack of linear layers is
 // one affine map, and it can fit nothing that softmax regression cannot.
 //
 // An affine map g satisfies g(**a** + **b**) − g(**a**) − g(**b**) + g(**0**) = **0** for all inputs. The stack passes this test; put a
@@ -231,7 +231,8 @@ double AffinityGap(nn.Module<Tensor, Tensor> f)
 Console.WriteLine($"linear stack:        max |g(a+b) − g(a) − g(b) + g(0)| = {AffinityGap(stack):G3}");
 Console.WriteLine($"stack with ReLUs:    max |g(a+b) − g(a) − g(b) + g(0)| = {AffinityGap(withRelu):G3}");
 
-// For the linear stack the gap is 1.75 · 10⁻⁷, rounding again; with the ReLUs it is 0.0395, about a tenth of the largest output above (0.379). The
+// For the linear stack the gap is of the order of 10⁻⁷, rounding again; with the ReLUs it is about 0.04, a tenth of the largest
+// output above. The
 // nonlinearity is what stops the layers from collapsing, and what let the tiny MLP above solve XOR.
 //
 // ## What one hidden layer can do: the universal approximation theorem (通用近似定理)
@@ -359,7 +360,7 @@ for (int i = 0; i < activations.Length; i++)
     Console.WriteLine($"{activations[i].Name,-9}{gap,26:G3}   {string.Join(", ", atProbe)}");
 }
 
-// Autograd and the formulas agree to rounding (at most 1.11 · 10⁻¹⁶ in float64). At x = 0, where ReLU and pReLU have a kink and no
+// Autograd and the formulas agree to rounding (at most about 10⁻¹⁶ in float64). At x = 0, where ReLU and pReLU have a kink and no
 // derivative, autograd returns the slope on the left — 0 for ReLU, α for pReLU — PyTorch's convention, as d2l notes for ReLU.
 //
 // The notes' chapter on this subject is 稳定性 (numerical stability, notebook 13), which says two things about these derivatives.
