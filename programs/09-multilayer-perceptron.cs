@@ -214,7 +214,7 @@ Console.WriteLine($"outputs {Shape(stackOut)}; largest |stack − single layer| 
 
 // The three layers, with 218058 parameters, compute the same outputs as one layer **W** (10 × 784) plus **b** (10) — 7850 parameters,
 // exactly softmax regression's count from notebook 08. The largest difference, of the order of 10⁻⁷ on outputs of size up to about 0.38, is
-// float32 rounding (its last digits depend on the CPU's arithmetic kernels). So the notes are right (their "所有必须引入去线性化" is a slip for 所以, "so"): however deep, a stack of linear layers is
+// float32 rounding. So the notes are right (their "所有必须引入去线性化" is a slip for 所以, "so"): however deep, a stack of linear layers is
 // one affine map, and it can fit nothing that softmax regression cannot.
 //
 // An affine map g satisfies g(**a** + **b**) − g(**a**) − g(**b**) + g(**0**) = **0** for all inputs. The stack passes this test; put a
@@ -231,14 +231,16 @@ double AffinityGap(nn.Module<Tensor, Tensor> f)
 Console.WriteLine($"linear stack:        max |g(a+b) − g(a) − g(b) + g(0)| = {AffinityGap(stack):G3}");
 Console.WriteLine($"stack with ReLUs:    max |g(a+b) − g(a) − g(b) + g(0)| = {AffinityGap(withRelu):G3}");
 
-// For the linear stack the gap is of the order of 10⁻⁷, rounding again; with the ReLUs it is about 0.04, a tenth of the largest
-// output above. The
-// nonlinearity is what stops the layers from collapsing, and what let the tiny MLP above solve XOR.
+// For the linear stack the gap is of the order of 10⁻⁷, rounding again; with the ReLUs it is about 0.04, far beyond rounding (the
+// linear stack's outputs above are at most about 0.38). The nonlinearity is what stops the layers from collapsing, and what let
+// the tiny MLP above solve XOR.
 //
 // ## What one hidden layer can do: the universal approximation theorem (通用近似定理)
 //
-// How far does an activation take us? d2l 4.1: "MLPs are universal approximators. Even with a single-hidden-layer network, given
-// enough nodes (possibly absurdly many), and the right set of weights, we can model any function". The precise statement (proved by Cybenko
+// How far does an activation take us? d2l 4.1: "多层感知机是通用近似器。即使是网络只有一个隐藏层，给定足够的神经元和正确的权重，
+// 我们可以对任意函数建模" (MLPs are universal approximators: even with a single hidden layer, given enough neurons and the right
+// weights, we can model any function; the English edition, 5.1, says "given enough nodes (possibly absurdly many)"). The precise
+// statement (proved by Cybenko
 // for sigmoid units, and by Leshno, Lin, Pinkus and Schocken for any activation that is not a polynomial, ReLU included): for every
 // continuous function g on a closed, bounded region of inputs and every tolerance ε > 0, there is a network with **one** hidden
 // layer of some finite width h whose output stays within ε of g everywhere in that region.
@@ -294,11 +296,11 @@ display(Plots.Curves(new[]
 // What the theorem does **not** promise is as important as what it does:
 // - **How many units.** It says some finite h exists, nothing about how large. Here a gentle curve of one input needs a few dozen
 //   bends to get within a few hundredths; this construction cuts the input range into pieces, and with d inputs a grid of pieces as fine would need about h<sup>d</sup>
-//   of them — hopeless for 784 pixels. Hence d2l's "possibly absurdly many", and its remark that deeper networks can approximate many
+//   of them — hopeless for 784 pixels. Hence d2l-en's "possibly absurdly many", and d2l's remark that deeper networks can approximate many
 //   functions much more compactly than one wide layer.
 // - **That training finds the weights.** Here g was known and the weights were computed from it. Training sees only examples and
-//   must find weights by SGD from a random start, which can stall or settle for something worse; d2l: "actually learning that
-//   function is the hard part". (The XOR MLP above did find good weights; nothing guaranteed it.)
+//   must find weights by SGD from a random start, which can stall or settle for something worse; d2l: "实际中学习该函数是很困难的"
+//   (in practice, learning that function is hard). (The XOR MLP above did find good weights; nothing guaranteed it.)
 // - **Anything about new data.** The theorem is about approximating a function we know, on a region we chose. A network fitted to
 //   finitely many training examples can match them all and still be wrong between and beyond them — generalization, the subject of
 //   notebook 10. The chart shows the simplest case: outside [−3, 3], where no bend was placed, the network goes on as a straight line
@@ -434,10 +436,12 @@ Course.Record("from scratch", ("train loss", scratchHistory.TrainLoss[^1]), ("tr
 Console.WriteLine($"{scratchHistory.SecondsPerEpoch.Average():F2} s per epoch on this machine");
 
 // After 10 epochs the MLP from scratch has a training loss of about 0.38 and a test accuracy of about 0.85 (the recorded line gives
-// four decimals). Those last digits depend on the machine: libtorch picks its arithmetic kernels by the CPU's instruction set, and
-// one CPU running this notebook with its own kernels and then with AVX2 kernels only gave accuracies that differed in the fourth
-// decimal, which is why the text states such results to two decimals. The seconds per epoch are those of the machine that ran this copy; the hidden
-// layer makes an epoch costlier than one of softmax regression (compare the time printed further below).
+// four decimals). Those last digits depend on the machine: libtorch picks its arithmetic kernels by the CPU's instruction set and
+// splits its sums over the CPU's threads. One CPU running this notebook with its own kernels and then with AVX2 kernels only, and
+// again with one thread instead of two, gave accuracies that differed in the fourth decimal. That is why the text gives such results
+// to two decimals, or as a range where runs fall on either side of a rounding boundary (the concise MLP's accuracy rounds to 0.84
+// with the CPU's own kernels and to 0.85 with AVX2 ones). The seconds per epoch are those of the machine that ran this copy; the
+// hidden layer makes an epoch costlier than one of softmax regression (compare the time printed further below).
 //
 // ## The MLP, concisely (多层感知机的简洁实现)
 //
@@ -593,7 +597,8 @@ foreach (var hidden in new[] { new int[0], new[] { 64 }, new[] { 256 }, new[] { 
 // - On Fashion-MNIST the MLP reaches a test accuracy of about 0.85 after 10 epochs, against about 0.83 for softmax regression on the
 //   same schedule — ahead at the end, though not in every epoch. A wider hidden layer lowers the training loss a little, at a
 //   growing cost; a second hidden layer, with d2l's small initial weights, starts slowly, because each such layer of 256 units
-//   shrinks the signal and the gradient about tenfold (a narrower one more, a wider one less). These test accuracies served to compare models, so strictly they are validation accuracies.
+//   shrinks the signal and the gradient about tenfold (a narrower one more, a wider one less). These test accuracies served to
+//   compare models, so strictly they are validation accuracies.
 //
 // ## Exercises
 //
