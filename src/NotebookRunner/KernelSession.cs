@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -15,6 +17,33 @@ public sealed class KernelSession : IAsyncDisposable
     /// <summary>How long a kernel whose output has ended gets to exit before it is killed.</summary>
     static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Kernels not yet disposed. When the process that started them ends with kernels still running (a test host that
+    /// finishes while a notebook is executing, a runner stopped with SIGTERM, Ctrl+C or a closed terminal), they are
+    /// killed, so no orphaned kernel keeps spinning on the machine. .NET does not raise ProcessExit on SIGTERM, hence
+    /// the signal registrations (measured: without them a runner stopped with SIGTERM left its kernel running).
+    /// </summary>
+    static readonly ConcurrentDictionary<Process, byte> Live = new();
+
+    static readonly PosixSignalRegistration[] Signals;
+
+    static KernelSession()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillLive();
+        var registered = new List<PosixSignalRegistration>();
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP })
+            try { registered.Add(PosixSignalRegistration.Create(signal, _ => KillLive())); } // the signal then ends the process as usual
+            catch (PlatformNotSupportedException) { }
+        Signals = [.. registered];
+    }
+
+    static void KillLive()
+    {
+        foreach (var process in Live.Keys)
+            try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+    }
+
     readonly Process _process;
     readonly Channel<KernelEvent> _events = Channel.CreateUnbounded<KernelEvent>();
     readonly StringBuilder _stderr = new();
@@ -24,6 +53,7 @@ public sealed class KernelSession : IAsyncDisposable
     KernelSession(Process process)
     {
         _process = process;
+        Live.TryAdd(process, 0);
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.BeginErrorReadLine();
         _pump = Task.Run(PumpAsync);
@@ -169,6 +199,7 @@ public sealed class KernelSession : IAsyncDisposable
             await _pump;
         }
         catch (InvalidOperationException) { }
+        Live.TryRemove(_process, out _);
         _process.Dispose();
     }
 
