@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using D2lSharp.Display;
 using static TorchSharp.torch;
@@ -281,6 +282,50 @@ public static class Check
         if (!result.shape.SequenceEqual(shape))
             return Wrong($"{where} your function returned shape {TensorFormatter.Shape(result)}; {what} has shape {TensorFormatter.ShapeText(shape)}, one value per element.".TrimStart());
         return NotFinite(result.detach(), $"{where} {what} from your function".TrimStart());
+    }
+
+    /// <summary>
+    /// Runs a learner's element-wise function <paramref name="f"/> on the 1-d <paramref name="input"/> (whose right values are
+    /// <paramref name="expected"/>): true when it returned finite real values of the input's shape, which come back as float64 in
+    /// <paramref name="values"/>; otherwise false with the feedback in <paramref name="feedback"/> — what it threw or what is wrong
+    /// with its result, or <see cref="ElementwiseSlip"/> when a result of the wrong shape comes from a function that is right
+    /// element by element.
+    /// A 1-d input keeps any matrix product a learner writes between its elements shape-valid (a dot product).
+    /// </summary>
+    public static bool ElementwiseValues(Func<Tensor, Tensor> f, Tensor input, Tensor expected, int[] probes, string what,
+        string elementwiseWhat, [NotNullWhen(true)] out Tensor? values, [NotNullWhen(false)] out Feedback? feedback)
+    {
+        values = null;
+        feedback = Run(() => f(input.clone()), "", out var actual);
+        if (feedback is not null) return false;
+        if (Returned(actual, input.shape, $"for x of shape {TensorFormatter.ShapeText(input.shape)}", what) is { } bad)
+        {
+            bool readable = actual is not null && !actual.IsInvalid && actual.is_floating_point();
+            feedback = readable && !actual!.shape.SequenceEqual(input.shape) && RightElementByElement(f, input, expected, probes)
+                ? ElementwiseSlip(elementwiseWhat)
+                : bad;
+            return false;
+        }
+        values = actual!.detach().to_type(ScalarType.Float64);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a learner's element-wise function gives the <paramref name="expected"/> value (within 1e-5) on one-element inputs
+    /// taken from <paramref name="input"/> at the indices <paramref name="probes"/>: if so, a wrong answer on the whole tensor
+    /// mixes elements.
+    /// </summary>
+    public static bool RightElementByElement(Func<Tensor, Tensor> f, Tensor input, Tensor expected, int[] probes)
+    {
+        foreach (int i in probes)
+        {
+            var xi = input[i].reshape(1);
+            if (Run(() => f(xi.clone()), "", out var one) is not null || one is null || one.IsInvalid
+                || !one.is_floating_point() || one.numel() != 1) return false;
+            double v = one.detach().to_type(ScalarType.Float64).flatten()[0].item<double>();
+            if (!(Math.Abs(v - expected[i].item<double>()) <= 1e-5)) return false;
+        }
+        return true;
     }
 
     /// <summary>

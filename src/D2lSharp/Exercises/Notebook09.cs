@@ -86,37 +86,16 @@ public static class Notebook09
         var expected = x.grad!.detach().clone();
         var input = x.detach().clone();
 
-        // Right on one-element inputs at a few of the points? Then a wrong answer on the whole vector mixes elements.
-        // (The inputs are 1-d, so any matrix product a learner writes between them is a shape-valid dot product.)
-        bool RightElementByElement()
-        {
-            foreach (int i in new[] { 3, 12, 20, 29, 38 })
-            {
-                var xi = input[i].reshape(1);
-                if (Check.Run(() => derivative(xi.clone()), "", out var one) is not null || one is null || one.IsInvalid
-                    || !one.is_floating_point() || one.numel() != 1) return false;
-                double v = one.detach().to_type(ScalarType.Float64).flatten()[0].item<double>();
-                if (!(Math.Abs(v - expected[i].item<double>()) <= 1e-5)) return false;
-            }
-            return true;
-        }
-
-        if (Check.Run(() => derivative(input.clone()), "", out var actual) is { } threw) return threw;
-        if (Check.Returned(actual, input.shape, $"for x of shape {TensorFormatter.ShapeText(input.shape)}", what) is { } bad)
-        {
-            bool readable = actual is not null && !actual.IsInvalid && actual.is_floating_point();
-            return readable && !actual!.shape.SequenceEqual(input.shape) && RightElementByElement()
-                ? Check.ElementwiseSlip("The derivative of an element-wise function")
-                : bad;
-        }
-        var a = actual!.detach().to_type(ScalarType.Float64);
+        int[] probes = [3, 12, 20, 29, 38];   // right on one-element inputs at these points? then a wrong answer mixes elements
+        const string elementwise = "The derivative of an element-wise function";
+        if (!Check.ElementwiseValues(derivative, input, expected, probes, what, elementwise, out var a, out var early)) return early;
         var err = (a - expected).abs();
         int worst = (int)err.argmax().item<long>();
         double maxErr = err.max().item<double>();
         if (maxErr <= 1e-5)
             return Check.Right($"your derivative matches autograd at 41 points in [−5, 5] (largest difference {maxErr.ToString("G3", CultureInfo.InvariantCulture)}).");
-        if (RightElementByElement())
-            return Check.ElementwiseSlip("The derivative of an element-wise function");
+        if (Check.RightElementByElement(derivative, input, expected, probes))
+            return Check.ElementwiseSlip(elementwise);
         var s = input.sigmoid();
         string where = $"at x = {G(input[worst].item<double>())} your function gives {G(a[worst].item<double>())}, autograd gives {G(expected[worst].item<double>())}. ";
         if ((a - s).abs().max().item<double>() <= 1e-5 || (a - s * (1 - s)).abs().max().item<double>() <= 1e-5 || (a - input * s * (1 - s)).abs().max().item<double>() <= 1e-5)
@@ -156,37 +135,15 @@ public static class Notebook09
         PRelu(input, alpha).sum().backward();
         var expected = alpha.grad!.detach().clone();
 
-        // Right on one-element inputs? Then a wrong answer on the whole vector mixes elements (as in exercise 4; 1-d inputs
-        // keep any matrix product a learner writes shape-valid).
-        bool RightElementByElement()
-        {
-            foreach (int i in new[] { 2, 7, 12, 17, 22 })
-            {
-                var xi = input[i].reshape(1);
-                if (Check.Run(() => derivative(xi.clone()), "", out var one) is not null || one is null || one.IsInvalid
-                    || !one.is_floating_point() || one.numel() != 1) return false;
-                double v = one.detach().to_type(ScalarType.Float64).flatten()[0].item<double>();
-                if (!(Math.Abs(v - expected[i].item<double>()) <= 1e-5)) return false;
-            }
-            return true;
-        }
-
-        if (Check.Run(() => derivative(input.clone()), "", out var actual) is { } threw) return threw;
-        if (Check.Returned(actual, input.shape, $"for x of shape {TensorFormatter.ShapeText(input.shape)}", what) is { } bad)
-        {
-            bool readable = actual is not null && !actual.IsInvalid && actual.is_floating_point();
-            return readable && !actual!.shape.SequenceEqual(input.shape) && RightElementByElement()
-                ? Check.ElementwiseSlip("A derivative of an element-wise function")
-                : bad;
-        }
-        var a = actual!.detach().to_type(ScalarType.Float64);
+        int[] probes = [2, 7, 12, 17, 22];     // as in exercise 4
+        const string elementwise = "A derivative of an element-wise function";
+        if (!Check.ElementwiseValues(derivative, input, expected, probes, what, elementwise, out var a, out var early)) return early;
         double maxErr = (a - expected).abs().max().item<double>();
         if (maxErr <= 1e-5)
             return Check.Right($"your ∂pReLU/∂α matches autograd at 25 points in [−3, 3]: min(0, x), so a negative input tells SGD how to move α and a positive one does not.");
-        if (RightElementByElement())
-            return Check.ElementwiseSlip("A derivative of an element-wise function");
+        if (Check.RightElementByElement(derivative, input, expected, probes))
+            return Check.ElementwiseSlip(elementwise);
 
-        var neg = input.lt(0); var pos = input.gt(0);
         double[] av = a.data<double>().ToArray(), xv = input.data<double>().ToArray();
         bool All(Func<double, double, bool> ok) => av.Zip(xv).All(p => ok(p.First, p.Second));
         bool Near(double u, double v) => Math.Abs(u - v) <= 1e-5;
