@@ -285,6 +285,13 @@ public static class Check
     }
 
     /// <summary>
+    /// What C# does with a fraction typed as int / int, the slip behind most answers of exactly 0 (or 1) where a fraction was
+    /// meant (the examples are not any exercise's answer).
+    /// </summary>
+    public const string IntegerDivision = "in C#, an int divided by an int is an int (integer division): the remainder is dropped, " +
+                                          "so 3/2 is 1 and 2/3 is 0. Make one of the two numbers a double (3.0/2) or type the decimal.";
+
+    /// <summary>
     /// Runs a learner's element-wise function <paramref name="f"/> on the 1-d <paramref name="input"/> (whose right values are
     /// <paramref name="expected"/>): true when it returned finite real values of the input's shape, which come back as float64 in
     /// <paramref name="values"/>; otherwise false with the feedback in <paramref name="feedback"/> — what it threw or what is wrong

@@ -3,10 +3,6 @@ namespace D2lSharp.Exercises;
 /// <summary>Checkers for the exercises of notebook 11 (dropout). Course plumbing; they never throw on a wrong or missing answer.</summary>
 public static class Notebook11
 {
-    /// <summary>What C# does with a fraction typed as int / int, which the exercises with fractions invite (the examples are not the answers).</summary>
-    const string IntegerDivision = "in C#, an int divided by an int is an int: the remainder is dropped, so 3/2 is 1 and 2/3 is 0. " +
-                                   "Make one of the two numbers a double (3.0/2) or type the decimal.";
-
     /// <summary>Exercise 1: the factor a kept element is multiplied by when p = 0.2.</summary>
     public static Feedback Exercise1(double? answer) => Check.Guard(() =>
     {
@@ -18,9 +14,9 @@ public static class Notebook11
         if (Check.NotFinite(answer.Value, what) is { } notFinite) return notFinite;
         if (answer.Value == 1)
             return Check.Wrong("1 leaves the kept elements as they are, so the outputs shrink on average (a fifth of them are now 0). " +
-                               "If you typed a fraction of two whole numbers: " + IntegerDivision);
+                               "If you typed a fraction of two whole numbers: " + Check.IntegerDivision);
         if (answer.Value == 0)
-            return Check.Wrong("0 would set the kept elements to 0 as well. If you typed a fraction of two whole numbers: " + IntegerDivision);
+            return Check.Wrong("0 would set the kept elements to 0 as well. If you typed a fraction of two whole numbers: " + Check.IntegerDivision);
         if (Check.Matches(answer, 1 - p))
             return Check.Wrong("0.8 is the chance that an element is kept; multiplying by it would make the outputs smaller on average, not keep them. Hint: " + hint + ".");
         if (Check.Matches(answer, 1 / p))
@@ -56,9 +52,9 @@ public static class Notebook11
         double a = answer.Value;
         // A fraction of two whole numbers is 0 in C# (1 - 2/5 is 1, 0.5 + 0.2 - 1/10 is 0.7, 1 - 0.5 * (1 - 1/5) is 0.5): the slips that
         // land on 0, 1 or another message's value get the integer-division note too.
-        const string ifFraction = " If your expression has a fraction of two whole numbers, C# computed it as an int: " + IntegerDivision;
+        const string ifFraction = " If your expression has a fraction of two whole numbers, C# computed it as an int: " + Check.IntegerDivision;
         if (a == 0)
-            return Check.Wrong("0 would mean that nothing is ever dropped. If you typed a fraction of two whole numbers: " + IntegerDivision);
+            return Check.Wrong("0 would mean that nothing is ever dropped. If you typed a fraction of two whole numbers: " + Check.IntegerDivision);
         if (a == 1)
             return Check.Wrong("1 would mean that every element is dropped, but an element that both layers keep comes through." + ifFraction);
         if (a < 0 || a > 1)
@@ -110,7 +106,7 @@ public static class Notebook11
         double a = answer.Value;
         if (a == 0)
             return Check.Wrong("0 would mean that dropout adds no noise to o, but o changes with every mask. " +
-                               "If you typed a fraction of two whole numbers: " + IntegerDivision);
+                               "If you typed a fraction of two whole numbers: " + Check.IntegerDivision);
         if (a < 0)
             return Check.Wrong($"{Check.G(a)} is negative, and a variance never is (it is an average of squares). Hint: {hint}.");
         if (Check.Matches(answer, sumSquares))

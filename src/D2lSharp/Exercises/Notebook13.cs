@@ -128,12 +128,11 @@ public static class Notebook13
                  "weights are equal: does anything in it differ from weight to weight, or from class to class?");
 
     /// <summary>
-    /// Feedback for an answer of exactly 0 where the value is small but positive: in C#, a division of two whole numbers is integer
-    /// division (2 / 1296 is 0), the slip behind most zeros typed as code.
+    /// Feedback for an answer of exactly 0 where the value is small but positive: the learner's likely expression
+    /// (<paramref name="slip"/>, e.g. 2 / (784 + 512)) is 0 in C# (<see cref="Check.IntegerDivision"/>), and its fix.
     /// </summary>
     static string IntegerDivision(string slip, string fix) =>
-        $"your answer is exactly 0. If you computed it in code, a division of two whole numbers is integer division in C#: {slip} is 0. " +
-        $"Write one of them as a double, {fix}.";
+        $"your answer is exactly 0. If you computed it in code, {slip} is 0, because {Check.IntegerDivision} Here: {fix}.";
 
     /// <summary>Whether an answer is a known value, computed (to 0.1 %) or typed rounded to 2 significant digits or more.</summary>
     static bool Close(double a, double b) => Check.Matches(a, b, digits: 2) || Math.Abs(a - b) <= 1e-3 * Math.Abs(b);
