@@ -25,7 +25,7 @@ public sealed class KernelSession : IAsyncDisposable
     /// </summary>
     static readonly ConcurrentDictionary<Process, byte> Live = new();
 
-    static readonly PosixSignalRegistration[] Signals;
+    static readonly PosixSignalRegistration[] Signals;   // held so that the registrations stay alive (disposing one ends it)
 
     static KernelSession()
     {

@@ -114,7 +114,7 @@ public class ExercisesNotebook13Tests
         var hidden = nn.Linear(2, 16);
         var output = nn.Linear(16, 1);
         var net = nn.Sequential(hidden, nn.Tanh(), output, nn.Flatten(0));
-        using (no_grad()) { hidden.weight.fill_(0.3); hidden.bias.fill_(0.3); }    // the output layer keeps its random init
+        using (no_grad()) { hidden.weight!.fill_(0.3); hidden.bias!.fill_(0.3); }    // the output layer keeps its random init
         D2lSharp.Training.Trainer.TrainFullBatch(net, x, y, (logits, labels) => nn.functional.binary_cross_entropy_with_logits(logits, labels),
             steps: 500, lr: 0.5);
         var w = hidden.weight.detach();
